@@ -1,0 +1,38 @@
+package io.jnas.nn;
+
+import io.jnas.space.darts.DartsOp;
+import io.jnas.space.nb201.Nb201Op;
+
+/** Builds the edge operations of the DARTS and NAS-Bench-201 cells (MAE-NAS spec §1, MOTE-NAS spec §1). */
+public final class CellOps {
+    private CellOps() {
+    }
+
+    /**
+     * A DARTS operation on C channels. {@code searchNet} selects the supernet form: pools are
+     * followed by a non-affine BN and all BNs are non-affine.
+     */
+    public static Module darts(Init init, DartsOp op, int c, int stride, boolean affine, boolean searchNet) {
+        return switch (op) {
+            case NONE -> new Zero(stride);
+            case MAX_POOL_3X3 -> searchNet ? Ops.poolBn(init, Pool.max(3, stride, 1), c) : Pool.max(3, stride, 1);
+            case AVG_POOL_3X3 -> searchNet ? Ops.poolBn(init, Pool.avg(3, stride, 1), c) : Pool.avg(3, stride, 1);
+            case SKIP_CONNECT -> stride == 1 ? new Identity() : new FactorizedReduce(init, c, c, affine);
+            case SEP_CONV_3X3 -> Ops.sepConv(init, c, c, 3, stride, 1, affine);
+            case SEP_CONV_5X5 -> Ops.sepConv(init, c, c, 5, stride, 2, affine);
+            case DIL_CONV_3X3 -> Ops.dilConv(init, c, c, 3, stride, 2, 2, affine);
+            case DIL_CONV_5X5 -> Ops.dilConv(init, c, c, 5, stride, 4, 2, affine);
+        };
+    }
+
+    /** A NAS-Bench-201 operation on C channels (stride 1). */
+    public static Module nb201(Init init, Nb201Op op, int c, boolean affine) {
+        return switch (op) {
+            case NONE -> new Zero(1);
+            case SKIP_CONNECT -> new Identity();
+            case NOR_CONV_1X1 -> Ops.reluConvBn(init, c, c, 1, 1, 0, affine);
+            case NOR_CONV_3X3 -> Ops.reluConvBn(init, c, c, 3, 1, 1, affine);
+            case AVG_POOL_3X3 -> Pool.avg(3, 1, 1);
+        };
+    }
+}

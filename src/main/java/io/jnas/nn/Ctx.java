@@ -1,0 +1,78 @@
+package io.jnas.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.SplittableRandom;
+
+/**
+ * Everything one forward pass needs besides its input: the step's native-memory scope, the
+ * training flag, the step's random stream (drop-path, dropout) and an optional cost meter.
+ *
+ * <p>Results of operations whose first operand is a parameter land on the parameter's
+ * long-lived manager; {@link #scoped(NDArray)} moves them into the step's scope.
+ */
+public final class Ctx {
+    private final NDManager manager;
+    private final boolean training;
+    private final SplittableRandom random;
+    private final CostMeter meter;
+    private double dropPath;
+
+    /**
+     * @param manager the step's sub-manager; every intermediate array is freed with it
+     * @param training training mode (batch statistics, drop-path, dropout)
+     * @param random the step's random stream, derived from the run seed
+     * @param meter records MACs when not null (cost counting)
+     */
+    public Ctx(NDManager manager, boolean training, SplittableRandom random, CostMeter meter) {
+        this.manager = manager;
+        this.training = training;
+        this.random = random;
+        this.meter = meter;
+    }
+
+    /** An inference context without randomness or metering. */
+    public static Ctx eval(NDManager manager) {
+        return new Ctx(manager, false, new SplittableRandom(0), null);
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public boolean training() {
+        return training;
+    }
+
+    public SplittableRandom random() {
+        return random;
+    }
+
+    /** The cost meter, or null when costs are not being counted. */
+    public CostMeter meter() {
+        return meter;
+    }
+
+    /** Drop-path probability for this step (0 disables it). */
+    public double dropPath() {
+        return dropPath;
+    }
+
+    public Ctx withDropPath(double p) {
+        this.dropPath = p;
+        return this;
+    }
+
+    /** Attaches {@code a} to this step's manager and returns it. */
+    public NDArray scoped(NDArray a) {
+        a.attach(manager);
+        return a;
+    }
+
+    /** Adds {@code macs} multiply-accumulates to the meter when one is active. */
+    public void count(long macs) {
+        if (meter != null) {
+            meter.add(macs);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.jnas.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import io.jnas.space.darts.Genotype;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The DARTS evaluation network for a genotype: stem 3×3 conv (→3C) + BN, {@code layers} cells
+ * (reduction cells at layers/3 and 2·layers/3, channels doubling there), global pool, linear.
+ * Optional auxiliary head after cell 2·layers/3 (training only, excluded from cost).
+ * Drop-path (probability from {@link Ctx#dropPath()}) applies to every non-identity op.
+ * Input (N, in, H, W) → logits (N, classes).
+ */
+public final class DartsNetwork extends Network {
+    private final int inChannels;
+    private final Module stem;
+    private final List<Cell> cells = new ArrayList<>();
+    private final int auxAfter;
+    private final AuxHead aux;
+    private final Linear classifier;
+
+    public DartsNetwork(Init init, Genotype g, int inChannels, int classes, int c, int layers, boolean auxiliary) {
+        if (layers < 3) {
+            throw new IllegalArgumentException("the DARTS network needs at least 3 layers, got " + layers);
+        }
+        this.inChannels = inChannels;
+        int stemC = 3 * c;
+        stem = child("stem", Sequential.of(new Conv(init, inChannels, stemC, 3, 1, 1, 1, 1, false),
+                new BatchNorm(init, stemC, true)));
+        int cpp = stemC;
+        int cp = stemC;
+        int cur = c;
+        boolean reductionPrev = false;
+        auxAfter = 2 * layers / 3;
+        AuxHead auxHead = null;
+        for (int i = 0; i < layers; i++) {
+            boolean reduction = i == layers / 3 || i == 2 * layers / 3;
+            if (reduction) {
+                cur *= 2;
+            }
+            Cell cell = child("cells." + i, new Cell(init, g, cpp, cp, cur, reduction, reductionPrev));
+            cells.add(cell);
+            reductionPrev = reduction;
+            cpp = cp;
+            cp = cell.outChannels();
+            if (auxiliary && i == auxAfter) {
+                auxHead = new AuxHead(init, cp, classes);
+            }
+        }
+        aux = auxHead == null ? null : child("aux", auxHead);
+        classifier = child("classifier", new Linear(init, cp, classes));
+    }
+
+    @Override
+    public NDArray forward(Ctx ctx, NDArray x) {
+        return run(ctx, x).logits();
+    }
+
+    @Override
+    public Output run(Ctx ctx, NDArray x) {
+        NDArray s0 = stem.forward(ctx, x);
+        NDArray s1 = s0;
+        NDArray auxLogits = null;
+        for (int i = 0; i < cells.size(); i++) {
+            NDArray s2 = cells.get(i).forward2(ctx, s0, s1);
+            s0 = s1;
+            s1 = s2;
+            if (aux != null && ctx.training() && i == auxAfter) {
+                auxLogits = aux.forward(ctx, s1);
+            }
+        }
+        if (ctx.meter() != null) {
+            ctx.count(s1.getShape().size() / s1.getShape().get(0));
+        }
+        return new Output(classifier.forward(ctx, GlobalAvgPool.apply(s1)), auxLogits);
+    }
+
+    @Override
+    public Set<String> costExcluded() {
+        return Set.of("aux");
+    }
+
+    @Override
+    public int inputChannels() {
+        return inChannels;
+    }
+
+    /** A discrete DARTS cell; inputs s0, s1 of (N, C_pp|C_p, H, W), output (N, |concat|·C, H', W'). */
+    static final class Cell extends Module {
+        private final Module pre0;
+        private final Module pre1;
+        private final Module[] ops = new Module[8];
+        private final int[] inputs = new int[8];
+        private final List<Integer> concat;
+        private final int outChannels;
+
+        Cell(Init init, Genotype g, int cpp, int cp, int c, boolean reduction, boolean reductionPrev) {
+            pre0 = child("pre0", reductionPrev ? new FactorizedReduce(init, cpp, c, true)
+                    : Ops.reluConvBn(init, cpp, c, 1, 1, 0, true));
+            pre1 = child("pre1", Ops.reluConvBn(init, cp, c, 1, 1, 0, true));
+            List<Genotype.Edge> edges = reduction ? g.reduce() : g.normal();
+            concat = reduction ? g.reduceConcat() : g.normalConcat();
+            for (int i = 0; i < 8; i++) {
+                Genotype.Edge e = edges.get(i);
+                int stride = reduction && e.input() < 2 ? 2 : 1;
+                ops[i] = child("ops." + i, CellOps.darts(init, e.op(), c, stride, true, false));
+                inputs[i] = e.input();
+            }
+            outChannels = concat.size() * c;
+        }
+
+        int outChannels() {
+            return outChannels;
+        }
+
+        @Override
+        public NDArray forward(Ctx ctx, NDArray x) {
+            return forward2(ctx, x, x);
+        }
+
+        NDArray forward2(Ctx ctx, NDArray s0, NDArray s1) {
+            NDArray[] states = new NDArray[2 + Genotype.NODES];
+            states[0] = pre0.forward(ctx, s0);
+            states[1] = pre1.forward(ctx, s1);
+            for (int node = 0; node < Genotype.NODES; node++) {
+                NDArray sum = null;
+                for (int k = 0; k < 2; k++) {
+                    int i = 2 * node + k;
+                    NDArray h = ops[i].forward(ctx, states[inputs[i]]);
+                    if (!(ops[i] instanceof Identity)) {
+                        h = Regularize.dropPath(ctx, h, ctx.dropPath());
+                    }
+                    sum = sum == null ? h : sum.add(h);
+                }
+                states[2 + node] = sum;
+            }
+            NDList parts = new NDList();
+            for (int idx : concat) {
+                parts.add(states[idx]);
+            }
+            return NDArrays.concat(parts, 1);
+        }
+    }
+
+    /** Auxiliary head for 8×8 inputs: ReLU, 5×5/3 avg pool, 1×1→128 BN ReLU, 2×2→768 BN ReLU, linear. */
+    static final class AuxHead extends Module {
+        private final Module features;
+        private final Linear linear;
+
+        AuxHead(Init init, int c, int classes) {
+            features = child("features", Sequential.of(Act.relu(), Pool.avgCountPad(5, 3, 0),
+                    new Conv(init, c, 128, 1, 1, 0, 1, 1, false), new BatchNorm(init, 128, true), Act.relu(),
+                    new Conv(init, 128, 768, 2, 1, 0, 1, 1, false), new BatchNorm(init, 768, true), Act.relu()));
+            linear = child("linear", new Linear(init, 768, classes));
+        }
+
+        @Override
+        public NDArray forward(Ctx ctx, NDArray x) {
+            NDArray f = features.forward(ctx, x);
+            return linear.forward(ctx, f.reshape(f.getShape().get(0), -1));
+        }
+    }
+}

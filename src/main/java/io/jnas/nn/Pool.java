@@ -1,0 +1,64 @@
+package io.jnas.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Max or average pooling, k×k window. Average pooling excludes padded cells from the divisor
+ * when asked (PyTorch's count_include_pad=False). DJL's PyTorch engine ignores that flag, so
+ * the exclusion is done here: pool the sum-normalised values, then divide by the pooled
+ * all-ones map, which holds the fraction of real cells under each window.
+ */
+public final class Pool extends Module {
+    private final boolean max;
+    private final int kernel;
+    private final Shape k;
+    private final Shape s;
+    private final Shape p;
+    private final boolean countPad;
+
+    private Pool(boolean max, int kernel, int stride, int pad, boolean countPad) {
+        this.max = max;
+        this.kernel = kernel;
+        this.k = new Shape(kernel, kernel);
+        this.s = new Shape(stride, stride);
+        this.p = new Shape(pad, pad);
+        this.countPad = countPad;
+    }
+
+    public static Pool max(int kernel, int stride, int pad) {
+        return new Pool(true, kernel, stride, pad, false);
+    }
+
+    /** Average pooling that does not count padding. */
+    public static Pool avg(int kernel, int stride, int pad) {
+        return new Pool(false, kernel, stride, pad, false);
+    }
+
+    /** Average pooling that counts padding as zeros. */
+    public static Pool avgCountPad(int kernel, int stride, int pad) {
+        return new Pool(false, kernel, stride, pad, true);
+    }
+
+    @Override
+    public NDArray forward(Ctx ctx, NDArray x) {
+        NDArray y;
+        if (max) {
+            y = ai.djl.nn.pooling.Pool.maxPool2d(x, k, s, p, false);
+        } else {
+            y = ai.djl.nn.pooling.Pool.avgPool2d(x, k, s, p, false, true);
+            if (!countPad && p.get(0) > 0) {
+                Shape in = x.getShape();
+                NDArray ones = x.getManager().ones(new Shape(1, 1, in.get(2), in.get(3)));
+                NDArray frac = ai.djl.nn.pooling.Pool.avgPool2d(ones, k, s, p, false, true);
+                y = y.divi(frac);
+                ones.close();
+                frac.close();
+            }
+        }
+        if (ctx.meter() != null) {
+            ctx.count(y.getShape().size() / y.getShape().get(0) * kernel * kernel);
+        }
+        return y;
+    }
+}

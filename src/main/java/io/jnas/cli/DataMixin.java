@@ -1,0 +1,30 @@
+package io.jnas.cli;
+
+import io.jnas.data.DataSpec;
+import picocli.CommandLine.Option;
+
+/** Data options shared by the commands that read images. */
+public final class DataMixin {
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "cifar10, cifar100, fashion-mnist, mnist, imagefolder:PATH, tiny-imagenet:PATH (default ${DEFAULT-VALUE}).")
+    String dataset;
+    @Option(names = "--data", description = "Folder to look in first for named data sets (then $JNAS_DATA, "
+            + "~/.cache/jnas/datasets, /usr/share/datasets).")
+    String dataPath;
+    @Option(names = "--download", description = "Download the official archive when the data set is not found.")
+    boolean download;
+    @Option(names = "--size", defaultValue = "0", description = "Resize images to SIZE x SIZE (0 keeps them).")
+    int size;
+    @Option(names = "--train-size", defaultValue = "0", description = "Class-balanced training subset (0 = all).")
+    int trainSize;
+    @Option(names = "--test-size", defaultValue = "0", description = "Class-balanced test subset (0 = all).")
+    int testSize;
+
+    DataSpec spec(long seed) {
+        try {
+            return new DataSpec(dataset, dataPath, download, size, trainSize, testSize, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.jnas.cli;
+
+import io.jnas.run.RunDir;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code jnas resume RUN_DIR}: continue an interrupted run from its last checkpoint. */
+@Command(name = "resume", description = "Continue an interrupted run from its last checkpoint.")
+public final class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "The run directory (holds config.yaml).")
+    Path dir;
+    @Mixin
+    Output out;
+
+    @Override
+    public Integer call() throws Exception {
+        RunDir run = RunDir.open(dir);
+        Map<String, Object> config = run.readConfig();
+        Object command = config.get("command");
+        if ("train".equals(command) || "demo".equals(command)) {
+            out.result(TrainJob.fromConfig(config).execute(run, out));
+            return 0;
+        }
+        throw new UserError(dir + "/config.yaml names command '" + command + "', which cannot be resumed by this version");
+    }
+}

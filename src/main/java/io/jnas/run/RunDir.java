@@ -1,0 +1,189 @@
+package io.jnas.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A run directory: {@code config.yaml} (fully resolved, with seed and versions),
+ * {@code metrics.jsonl}, {@code checkpoint/} (replaced atomically as a whole),
+ * {@code result.json} and a report. Everything needed to reproduce or resume the run is here.
+ */
+public final class RunDir {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private final Path dir;
+
+    private RunDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates a new run directory; refuses one that already holds a run. */
+    public static RunDir create(Path dir) throws IOException {
+        if (Files.exists(dir.resolve("config.yaml"))) {
+            throw new IllegalArgumentException("run directory " + dir + " already holds a run; continue it with "
+                    + "'jnas resume " + dir + "' or choose another --out");
+        }
+        Files.createDirectories(dir);
+        return new RunDir(dir);
+    }
+
+    /** Opens an existing run directory. */
+    public static RunDir open(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("config.yaml"))) {
+            throw new IllegalArgumentException(dir + " is not a jnas run directory (no config.yaml); give the folder "
+                    + "a run printed as run_dir");
+        }
+        return new RunDir(dir);
+    }
+
+    /** A fresh default location: runs/KIND-yyyyMMdd-HHmmss-sSEED (suffixed when taken). */
+    public static Path defaultPath(String kind, long seed) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path p = Path.of("runs", kind + "-" + stamp + "-s" + seed);
+        int k = 2;
+        while (Files.exists(p)) {
+            p = Path.of("runs", kind + "-" + stamp + "-s" + seed + "-" + k++);
+        }
+        return p;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public void writeConfig(Map<String, Object> config) throws IOException {
+        AtomicFiles.writeString(dir.resolve("config.yaml"), YAML.writeValueAsString(config));
+    }
+
+    public Map<String, Object> readConfig() throws IOException {
+        return YAML.readValue(dir.resolve("config.yaml").toFile(), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    /** Appends one JSON line to metrics.jsonl and forces it to disk. */
+    public void appendMetrics(Map<String, ?> row) throws IOException {
+        byte[] line = (Json.write(row) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(dir.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap(line));
+            ch.force(true);
+        }
+    }
+
+    /** All metric rows. */
+    public List<Map<String, Object>> readMetrics() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Path f = dir.resolve("metrics.jsonl");
+        if (!Files.exists(f)) {
+            return rows;
+        }
+        for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            if (l.isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(Json.MAPPER.readValue(l, new TypeReference<LinkedHashMap<String, Object>>() {
+                }));
+            } catch (IOException e) {
+                // a line cut by a kill mid-write is dropped; the checkpoint decides what is kept
+            }
+        }
+        return rows;
+    }
+
+    /** Keeps only the metric rows accepted by {@code keep} (after resuming from a checkpoint). */
+    public void retainMetrics(Predicate<Map<String, Object>> keep) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Map<String, Object> r : readMetrics()) {
+            if (keep.test(r)) {
+                sb.append(Json.write(r)).append('\n');
+            }
+        }
+        AtomicFiles.writeString(dir.resolve("metrics.jsonl"), sb.toString());
+    }
+
+    /** A restored checkpoint: named tensor groups and a JSON state. */
+    public record Checkpoint(Map<String, Map<String, NDArray>> tensors, Map<String, Object> state) {
+    }
+
+    /**
+     * Saves a checkpoint: tensor groups (e.g. "model", "optimizer") and a state map, written to
+     * checkpoint.new/ and swapped in with directory renames, so a kill at any point leaves
+     * either the previous or the new checkpoint complete.
+     */
+    public void saveCheckpoint(Map<String, Map<String, NDArray>> groups, Map<String, Object> state) throws IOException {
+        Path fresh = dir.resolve("checkpoint.new");
+        Path cur = dir.resolve("checkpoint");
+        Path old = dir.resolve("checkpoint.old");
+        deleteTree(fresh);
+        Files.createDirectories(fresh);
+        for (Map.Entry<String, Map<String, NDArray>> g : groups.entrySet()) {
+            TensorFile.write(fresh.resolve(g.getKey() + ".safetensors"), g.getValue());
+        }
+        AtomicFiles.writeString(fresh.resolve("state.json"), Json.write(state));
+        deleteTree(old);
+        if (Files.exists(cur)) {
+            Files.move(cur, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, cur, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    /** Loads the newest complete checkpoint, if any. */
+    public Optional<Checkpoint> loadCheckpoint(NDManager manager) throws IOException {
+        Path cur = dir.resolve("checkpoint");
+        if (!Files.isRegularFile(cur.resolve("state.json"))) {
+            cur = dir.resolve("checkpoint.old");
+            if (!Files.isRegularFile(cur.resolve("state.json"))) {
+                return Optional.empty();
+            }
+        }
+        Map<String, Object> state = Json.MAPPER.readValue(cur.resolve("state.json").toFile(),
+                new TypeReference<LinkedHashMap<String, Object>>() {
+                });
+        Map<String, Map<String, NDArray>> groups = new LinkedHashMap<>();
+        try (var files = Files.list(cur)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".safetensors")) {
+                    groups.put(n.substring(0, n.length() - ".safetensors".length()), TensorFile.read(f, manager));
+                }
+            }
+        }
+        return Optional.of(new Checkpoint(groups, state));
+    }
+
+    public void writeResult(Map<String, ?> result) throws IOException {
+        AtomicFiles.writeString(dir.resolve("result.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(result));
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var s = Files.walk(p)) {
+            for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(f);
+            }
+        }
+    }
+}

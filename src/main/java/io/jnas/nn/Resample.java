@@ -40,8 +40,8 @@ public final class Resample extends Module {
     /** Bilinear upsampling (align_corners = false). */
     public static NDArray bilinear(NDArray x, int f) {
         Shape s = x.getShape();
-        // libtorch interpolation mode code 2 = bilinear (0 nearest, 1 linear); tested in ResampleTest
-        return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * f, s.get(3) * f}, 2, false);
+        // DJL interpolation mode codes: 0 nearest, 1 bilinear, 3 bicubic (checked in CostAndLayersTest)
+        return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * f, s.get(3) * f}, 1, false);
     }
 
     /** Pixel shuffle: (N, C·r², H, W) → (N, C, H·r, W·r), channel c·r²+i·r+j → offset (i, j). */

@@ -1,0 +1,2 @@
+/** Estimators: score one architecture (training, proxies, table look-ups) behind one interface. */
+package io.jnas.estimate;

@@ -1,0 +1,2 @@
+/** Run directories: resolved configuration, metrics log, atomic checkpoints, results; seeds, versions, atomic files, progress. */
+package io.jnas.run;

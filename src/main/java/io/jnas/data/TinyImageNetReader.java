@@ -27,12 +27,13 @@ public final class TinyImageNetReader {
             throw new DataFormatException(root, "is not in the Tiny ImageNet layout: "
                     + (wnids == null ? "wnids.txt" : "val/val_annotations.txt") + " is missing");
         }
-        List<String> classes = new ArrayList<>();
+        List<String> wnidList = new ArrayList<>();
         for (String l : new String(wnids.bytes(), StandardCharsets.UTF_8).split("\\R")) {
             if (!l.isBlank()) {
-                classes.add(l.trim());
+                wnidList.add(l.trim());
             }
         }
+        List<String> classes = wnidList;
         Map<String, String> valLabel = new HashMap<>();
         for (String l : new String(ann.bytes(), StandardCharsets.UTF_8).split("\\R")) {
             String[] t = l.split("\t");
@@ -66,14 +67,22 @@ public final class TinyImageNetReader {
         if (valFiles.isEmpty()) {
             throw new DataFormatException(root, "holds no val/images/*.JPEG files");
         }
+        // wnids.txt may list classes without any image (seen: two extra ids); keep those with images
+        java.util.Set<String> used = new java.util.HashSet<>();
+        valParts.forEach(p -> used.add(p[0]));
+        trainParts.forEach(p -> used.add(p[0]));
+        List<String> dropped = classes.stream().filter(c -> !used.contains(c)).toList();
+        classes = classes.stream().filter(used::contains).toList();
+        String note = dropped.isEmpty() ? "" : " (ignored " + dropped.size() + " wnids.txt entries without images: "
+                + String.join(", ", dropped) + ")";
         ImageData val = ImageFolderReader.decode(valFiles, valParts, range(valFiles.size()), 0, classes, new int[] {hw, hw});
         if (!trainFiles.isEmpty()) {
             ImageData train = ImageFolderReader.decode(trainFiles, trainParts, range(trainFiles.size()), 0, classes,
                     new int[] {hw, hw});
-            return new Dataset(name, root.toString(), train, val);
+            return new Dataset(name, root + note, train, val);
         }
         Splits.Pair p = Splits.perClass(val, testPerClass, seed);
-        return new Dataset(name, root + " (val split per class: " + testPerClass + " test images per class)",
+        return new Dataset(name, root + " (val split per class: " + testPerClass + " test images per class)" + note,
                 p.first(), p.second());
     }
 

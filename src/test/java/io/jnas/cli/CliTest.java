@@ -1,0 +1,121 @@
+package io.jnas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jnas.data.Fixtures;
+import io.jnas.run.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract: exit codes, one-line user errors, --json as the last stdout line. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static void userError(Run r, String... fragments) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        String e = r.err().strip();
+        assertThat(e.split("\n")).as("one line: " + e).hasSize(1);
+        assertThat(e).doesNotContain("Exception").doesNotContain("\tat ");
+        for (String f : fragments) {
+            assertThat(e).contains(f);
+        }
+    }
+
+    @Test
+    void costDartsJson() throws Exception {
+        Run r = run("cost", "darts", "--channels", "36", "--layers", "20", "--classes", "10", "--json");
+        assertThat(r.code()).isZero();
+        Map<?, ?> m = Json.MAPPER.readValue(r.lastLine(), Map.class);
+        assertThat(((Number) m.get("params")).longValue()).isEqualTo(3_349_342L);
+        assertThat(((Number) m.get("macs")).longValue()).isPositive();
+    }
+
+    @Test
+    void costNb201Json() throws Exception {
+        Run r = run("cost", "nb201", "--arch", "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|",
+                "--classes", "10", "--json");
+        Map<?, ?> m = Json.MAPPER.readValue(r.lastLine(), Map.class);
+        assertThat(((Number) m.get("params")).longValue()).isEqualTo(1_531_546L);
+    }
+
+    @Test
+    void badArchitecturesAreOneLine() {
+        userError(run("cost", "darts", "--genotype", io.jnas.space.darts.Genotype.DARTS_V2.toString()
+                .replace("('sep_conv_3x3', 0)", "('sep_conv_3x4', 0)")), "sep_conv_3x4");
+        userError(run("cost", "darts", "--genotype", "Genotype(normal=[('sep_conv_3x3', 0)])"), "normal_concat");
+        userError(run("cost", "nb201", "--arch", "|none~0|+|none~0|none~1|"), "3");
+        userError(run("train", "nb201", "--arch", "|bad~0|+|none~0|none~1|+|none~0|none~1|none~2|"), "'bad'");
+    }
+
+    @Test
+    void badOptionsAreOneLine() {
+        userError(run("cost", "darts", "--channels", "x"), "--channels");
+        userError(run("cost", "darts", "--no-such-option"), "no-such-option");
+        userError(run("train", "cnn", "--epochs", "0", "--dataset", "mnist", "--data", tmp.toString()), "--epochs");
+        userError(run("train", "cnn", "--optimizer", "rmsprop"), "--optimizer");
+        userError(run("resume", tmp.toString()), "not a jnas run directory");
+    }
+
+    @Test
+    void missingOrCorruptDataIsOneLine() throws Exception {
+        userError(run("data", "--dataset", "mnist", "--data", tmp.resolve("none").toString()), "mnist not found", "--download");
+        Fixtures.idx(tmp.resolve("mnist"), "train", 20, 4, 4, 10, true);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 20, 4, 4, 10, true);
+        Fixtures.truncate(tmp.resolve("mnist/t10k-labels-idx1-ubyte.gz"), 20);
+        userError(run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--out", tmp.resolve("r").toString()),
+                "t10k-labels-idx1-ubyte.gz");
+        userError(run("data", "--dataset", "nosuchset"), "unknown data set 'nosuchset'");
+    }
+
+    @Test
+    void trainWritesARunDirectoryAndJson() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 200, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 50, 8, 8, 10, false);
+        Path out = tmp.resolve("run");
+        Run r = run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--epochs", "2", "--width", "4",
+                "--stages", "1", "--out", out.toString(), "--json", "--seed", "4");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<?, ?> m = Json.MAPPER.readValue(r.lastLine(), Map.class);
+        assertThat(m.get("run_dir")).isEqualTo(out.toString());
+        for (String f : new String[] {"config.yaml", "metrics.jsonl", "checkpoint/model.safetensors",
+                "checkpoint/optimizer.safetensors", "checkpoint/state.json", "result.json", "report.html", "loss.png"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+        String config = java.nio.file.Files.readString(out.resolve("config.yaml"));
+        assertThat(config).contains("seed: 4").contains("libtorch").contains("djl");
+        userError(run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--out", out.toString()), "jnas resume");
+        // resuming a finished run re-evaluates and reports the same figures
+        Run again = run("resume", out.toString(), "--json");
+        assertThat(again.code()).isZero();
+        assertThat(Json.MAPPER.readValue(again.lastLine(), Map.class).get("test_top1")).isEqualTo(m.get("test_top1"));
+    }
+}

@@ -1,0 +1,83 @@
+package io.jnas.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jnas.data.Fixtures;
+import io.jnas.run.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a training run (SIGKILL of a child JVM) after its first checkpoint, resumes it with
+ * {@code jnas resume}, and checks that it ends with the same weights and metrics as an
+ * uninterrupted run with the same seed.
+ */
+class ResumeAfterKillTest {
+    @TempDir
+    Path tmp;
+
+    private ProcessBuilder jnas(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2", "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.jnas.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + System.nanoTime()).toFile());
+    }
+
+    private String[] train(Path out) {
+        return new String[] {"train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--epochs", "5",
+            "--batch", "32", "--width", "8", "--stages", "2", "--seed", "11", "--cutout", "4", "--out", out.toString()};
+    }
+
+    @Test
+    void killedRunResumesToTheSameResult() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 3000, 16, 16, 10, true);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 200, 16, 16, 10, true);
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertThat(jnas(train(a)).start().waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(a.resolve("result.json")).exists();
+
+        Process p = jnas(train(b)).start();
+        Path state = b.resolve("checkpoint/state.json");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(state) && System.currentTimeMillis() < deadline && p.isAlive()) {
+            Thread.sleep(10);
+        }
+        assertThat(p.isAlive()).as("run still going after its first checkpoint").isTrue();
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(b.resolve("result.json")).doesNotExist();
+        int done = ((Number) Json.MAPPER.readValue(state.toFile(), Map.class).get("epochs_done")).intValue();
+        assertThat(done).isBetween(1, 4);
+
+        Process r = jnas("resume", b.toString(), "--json").start();
+        assertThat(r.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(r.exitValue()).isZero();
+
+        assertThat(Files.readAllBytes(b.resolve("checkpoint/model.safetensors")))
+                .isEqualTo(Files.readAllBytes(a.resolve("checkpoint/model.safetensors")));
+        assertThat(deterministic(b)).isEqualTo(deterministic(a));
+        Map<?, ?> ra = Json.MAPPER.readValue(a.resolve("result.json").toFile(), Map.class);
+        Map<?, ?> rb = Json.MAPPER.readValue(b.resolve("result.json").toFile(), Map.class);
+        assertThat(rb.get("test_top1")).isEqualTo(ra.get("test_top1"));
+        assertThat(rb.get("test_loss")).isEqualTo(ra.get("test_loss"));
+    }
+
+    /** metrics.jsonl without the timing columns. */
+    private static List<String> deterministic(Path run) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
+            Map<?, ?> m = Json.MAPPER.readValue(line, Map.class);
+            out.add(m.get("epoch") + " " + m.get("lr") + " " + m.get("train_loss") + " " + m.get("train_top1") + " "
+                    + m.get("test_loss") + " " + m.get("test_top1"));
+        }
+        return out;
+    }
+
+}

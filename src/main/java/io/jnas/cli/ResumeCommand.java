@@ -25,6 +25,10 @@ public final class ResumeCommand implements Callable<Integer> {
             out.result(TrainJob.fromConfig(config).execute(run, out));
             return 0;
         }
+        if ("search".equals(command)) {
+            out.result(SearchJob.fromConfig(config).resume(run, out));
+            return 0;
+        }
         throw new UserError(dir + "/config.yaml names command '" + command + "', which cannot be resumed by this version");
     }
 }

@@ -84,6 +84,11 @@ public final class Nb201Network extends Network {
         }
     }
 
+    /** The benchmark's residual reduction block, (N, in, H, W) → (N, out, H/2, W/2). */
+    public static Module resBlock(Init init, int in, int out) {
+        return new ResBlock(init, in, out);
+    }
+
     /** Residual reduction: ReLU-conv3×3/2-BN, ReLU-conv3×3-BN; shortcut 2×2 avg pool + 1×1 conv. */
     static final class ResBlock extends Module {
         private final Module a;

@@ -1,0 +1,130 @@
+package io.jnas.cli;
+
+import io.jnas.nn.supernet.MaeObjective;
+import io.jnas.nn.supernet.SearchOptions;
+import io.jnas.run.RunDir;
+import io.jnas.search.darts.SearchConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jnas search}: architecture search. */
+@Command(name = "search", description = "Search for an architecture.",
+        subcommands = {SearchCommand.MaeNas.class, SearchCommand.Darts.class})
+public final class SearchCommand {
+
+    /** Options shared by the differentiable searches. */
+    abstract static class Differentiable implements Callable<Integer> {
+        @Mixin
+        DataMixin data;
+        @Mixin
+        Output out;
+        @Option(names = "--space", defaultValue = "nb201", description = "darts or nb201 (default ${DEFAULT-VALUE}).")
+        String space;
+        @Option(names = "--preset", defaultValue = "cpu",
+                description = "cpu (minutes on 2 cores: data subset, small supernet) or paper (the spec's values).")
+        String preset;
+        @Option(names = "--epochs", description = "Search epochs (paper 50).")
+        Integer epochs;
+        @Option(names = "--channels", description = "Initial channels C (paper 16).")
+        Integer channels;
+        @Option(names = "--layers", description = "DARTS cells (paper 8) or NAS-Bench-201 cells per stage (paper 5).")
+        Integer layers;
+        @Option(names = "--batch", description = "Batch size (paper 64).")
+        Integer batch;
+        @Option(names = "--lr", defaultValue = "0.025", description = "Weight learning rate (cosine to 0.001).")
+        double lr;
+        @Option(names = "--alpha-lr", defaultValue = "3e-4", description = "α Adam learning rate.")
+        double alphaLr;
+        @Option(names = "--partial-channels", defaultValue = "1", description = "PC-DARTS K (1 = off, 4 = PC-DARTS).")
+        int partial;
+        @Option(names = "--aux-skip", description = "DARTS-: auxiliary skip with β decaying 1 → 0.")
+        boolean auxSkip;
+        @Option(names = "--table", description = "NAS-Bench-201 table (CSV or folder) for the derived cell's true accuracy.")
+        String table;
+        @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
+        String tableDataset;
+        @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = "--out", description = "Run directory (default runs/search-<time>-s<seed>).")
+        Path outDir;
+
+        abstract String objective();
+
+        abstract MaeObjective.Config mae();
+
+        @Override
+        public Integer call() throws Exception {
+            boolean paper = switch (preset) {
+                case "paper" -> true;
+                case "cpu" -> false;
+                default -> throw new UserError("--preset must be cpu or paper, got '" + preset + "'");
+            };
+            if (data.trainSize == 0 && !paper) {
+                data.trainSize = space.equals("darts") ? 2000 : 4000;
+            }
+            SearchConfig cfg;
+            try {
+                int c = channels != null ? channels : paper ? 16 : (space.equals("darts") ? 8 : 8);
+                int l = layers != null ? layers : space.equals("darts") ? (paper ? 8 : 5) : (paper ? 5 : 2);
+                cfg = new SearchConfig(space, objective(), mae(), c, l, epochs != null ? epochs : paper ? 50 : 10,
+                        batch != null ? batch : paper ? 64 : 32, lr, 0.001, 0.9, 3e-4, 5.0, alphaLr, 1e-3,
+                        new SearchOptions(partial, auxSkip), true, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            SearchJob job = new SearchJob(cfg, data.spec(seed), table, tableDataset);
+            Path dir = outDir != null ? outDir : RunDir.defaultPath("search-" + objective() + "-" + space, seed);
+            out.result(job.start(dir, out));
+            return 0;
+        }
+    }
+
+    @Command(name = "mae-nas", description = "Label-free differentiable search by masked-image reconstruction (MAE-NAS).")
+    static final class MaeNas extends Differentiable {
+        @Option(names = "--mask-ratio", defaultValue = "0.5", description = "Fraction of patches masked (default ${DEFAULT-VALUE}).")
+        double maskRatio;
+        @Option(names = "--patch", defaultValue = "4", description = "Patch size in pixels (default ${DEFAULT-VALUE}).")
+        int patch;
+        @Option(names = "--decoder", defaultValue = "hierarchical", description = "hierarchical or plain (default ${DEFAULT-VALUE}).")
+        String decoder;
+        @Option(names = "--remask", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Re-apply the mask to every feature map (SparK).")
+        boolean remask;
+        @Option(names = "--norm-pix", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Normalise each target patch.")
+        boolean normPix;
+
+        @Override
+        String objective() {
+            return "mae";
+        }
+
+        @Override
+        MaeObjective.Config mae() {
+            if (!decoder.equals("hierarchical") && !decoder.equals("plain")) {
+                throw new UserError("--decoder must be hierarchical or plain, got '" + decoder + "'");
+            }
+            try {
+                return new MaeObjective.Config(maskRatio, patch, decoder.equals("hierarchical"), remask, normPix);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "darts", description = "Supervised differentiable search (the DARTS baseline, first order).")
+    static final class Darts extends Differentiable {
+        @Override
+        String objective() {
+            return "supervised";
+        }
+
+        @Override
+        MaeObjective.Config mae() {
+            return new MaeObjective.Config(0.5, 4, true, true, true);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.jnas.nn.supernet;
+
+import ai.djl.ndarray.NDArray;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Module;
+import io.jnas.nn.Param;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A weight-sharing network whose edges mix all candidate operations with softmax(α) weights.
+ * It yields the feature maps of its three resolution stages, which an objective (a classifier
+ * head, or a masked-image decoder) turns into a loss.
+ */
+public abstract class Supernet extends Module {
+
+    /**
+     * The last feature map of each resolution stage.
+     *
+     * @param f1 (N, C1, H, W) before the first reduction
+     * @param f2 (N, C2, H/2, W/2) after it
+     * @param f3 (N, C3, H/4, W/4) after the second
+     */
+    public record Features(NDArray f1, NDArray f2, NDArray f3) {
+    }
+
+    /**
+     * Runs the supernet. {@code mask} (N, 1, gh, gw), 1 = visible, re-applies the input mask to
+     * the stem and every cell output when not null (SparK's sparse-convolution emulation).
+     */
+    public abstract Features features(Ctx ctx, NDArray x, NDArray mask);
+
+    /** Channels of f1, f2, f3. */
+    public abstract int[] stageChannels();
+
+    /** The text form of the architecture derived from the current α. */
+    public abstract String derive();
+
+    /** Number of skip connections in the derived (normal) cell: the collapse signal. */
+    public abstract int derivedSkips();
+
+    /** softmax(α) per cell type, as nested lists (for logs and plots). */
+    public abstract List<double[][]> alphaSoftmax();
+
+    /** Names of the α matrices, matching {@link #alphaSoftmax()}. */
+    public abstract List<String> alphaNames();
+
+    /** Operation names of the α columns. */
+    public abstract List<String> opNames();
+
+    /** DARTS-: weight β of the auxiliary skip branch (ignored when the variant is off). */
+    public abstract void setAuxSkipWeight(double beta);
+
+    @Override
+    public NDArray forward(Ctx ctx, NDArray x) {
+        return features(ctx, x, null).f3();
+    }
+
+    /** Architecture parameters (α, and PC-DARTS edge weights). */
+    public final List<Param> archParameters() {
+        List<Param> out = new ArrayList<>();
+        for (Param p : parameters()) {
+            if (p.kind() == Param.Kind.ARCH) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Trainable network weights (everything trainable except architecture parameters). */
+    public final List<Param> weightParameters() {
+        List<Param> out = new ArrayList<>();
+        for (Param p : trainableParameters()) {
+            if (p.kind() != Param.Kind.ARCH) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Nearest-neighbour resize of a mask (N, 1, gh, gw) to h×w (repeat or subsample). */
+    public static NDArray maskAt(NDArray mask, long h, long w) {
+        long gh = mask.getShape().get(2);
+        if (h == gh) {
+            return mask;
+        }
+        if (h > gh) {
+            int f = (int) (h / gh);
+            return mask.repeat(2, f).repeat(3, f);
+        }
+        int f = (int) (gh / h);
+        return mask.get(new ai.djl.ndarray.index.NDIndex(":, :, ::" + f + ", ::" + f));
+    }
+
+    /** Multiplies a feature map by the mask at its resolution; identity when mask is null. */
+    public static NDArray remask(NDArray x, NDArray mask) {
+        if (mask == null) {
+            return x;
+        }
+        return x.mul(maskAt(mask, x.getShape().get(2), x.getShape().get(3)));
+    }
+}

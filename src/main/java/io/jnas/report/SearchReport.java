@@ -1,0 +1,173 @@
+package io.jnas.report;
+
+import io.jnas.run.AtomicFiles;
+import io.jnas.run.RunDir;
+import io.jnas.space.darts.Genotype;
+import io.jnas.space.nb201.Nb201Cell;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/** Pictures of a search: α heat maps, reconstructions, cell diagrams (Graphviz DOT, SVG when dot exists). */
+public final class SearchReport {
+    private SearchReport() {
+    }
+
+    /** Heat map of softmax(α): one panel per matrix, rows = edges, columns = operations. */
+    public static void alphaHeatmap(Path png, List<String> names, List<double[][]> alphas, List<String> ops)
+            throws IOException {
+        int cell = 22;
+        int left = 40;
+        int top = 110;
+        int panelW = left + ops.size() * cell + 30;
+        int rows = alphas.stream().mapToInt(a -> a.length).max().orElse(1);
+        BufferedImage img = new BufferedImage(panelW * alphas.size() + 10, top + rows * cell + 20, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        for (int k = 0; k < alphas.size(); k++) {
+            double[][] a = alphas.get(k);
+            int x0 = k * panelW + left;
+            g.setColor(Color.BLACK);
+            g.drawString("softmax(α) " + names.get(k), x0, 14);
+            for (int o = 0; o < ops.size(); o++) {
+                Graphics2D r = (Graphics2D) g.create();
+                r.translate(x0 + o * cell + cell / 2 + 3, top - 4);
+                r.rotate(-Math.PI / 2.6);
+                r.drawString(ops.get(o), 0, 0);
+                r.dispose();
+            }
+            for (int e = 0; e < a.length; e++) {
+                g.setColor(Color.BLACK);
+                g.drawString("e" + e, x0 - 28, top + e * cell + 15);
+                double max = 0;
+                for (double v : a[e]) {
+                    max = Math.max(max, v);
+                }
+                for (int o = 0; o < a[e].length; o++) {
+                    float t = (float) Math.min(1, a[e][o] / Math.max(max, 1e-9));
+                    g.setColor(new Color(1 - t * 0.85f, 1 - t * 0.55f, 1f));
+                    g.fillRect(x0 + o * cell, top + e * cell, cell - 1, cell - 1);
+                }
+            }
+        }
+        g.dispose();
+        AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+    }
+
+    /**
+     * Rows of images side by side (e.g. original / masked / reconstructed), each (C, H, W) in
+     * [0, 1] float, planar; scaled up 3×.
+     */
+    public static void imageGrid(Path png, List<String> rowNames, List<List<float[]>> rows, int c, int h, int w)
+            throws IOException {
+        int s = 3;
+        int cols = rows.get(0).size();
+        BufferedImage img = new BufferedImage(90 + cols * (w * s + 4), rows.size() * (h * s + 4), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        for (int r = 0; r < rows.size(); r++) {
+            g.drawString(rowNames.get(r), 4, r * (h * s + 4) + h * s / 2);
+            for (int k = 0; k < cols; k++) {
+                float[] v = rows.get(r).get(k);
+                for (int y = 0; y < h * s; y++) {
+                    for (int x = 0; x < w * s; x++) {
+                        int p = (y / s) * w + (x / s);
+                        int rr = clamp(v[p]);
+                        int gg = c > 1 ? clamp(v[h * w + p]) : rr;
+                        int bb = c > 2 ? clamp(v[2 * h * w + p]) : rr;
+                        img.setRGB(90 + k * (w * s + 4) + x, r * (h * s + 4) + y, (rr << 16) | (gg << 8) | bb);
+                    }
+                }
+            }
+        }
+        g.dispose();
+        AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+    }
+
+    private static int clamp(float v) {
+        return Math.max(0, Math.min(255, Math.round(v * 255)));
+    }
+
+    /** Graphviz DOT of a DARTS cell. */
+    public static String dot(String name, List<Genotype.Edge> edges, List<Integer> concat) {
+        StringBuilder sb = new StringBuilder("digraph \"" + name + "\" {\n  rankdir=LR;\n  node [shape=box, style=filled, fillcolor=lightgray];\n");
+        sb.append("  \"c_{k-2}\" [fillcolor=darkseagreen2];\n  \"c_{k-1}\" [fillcolor=darkseagreen2];\n");
+        sb.append("  \"c_{k}\" [fillcolor=palegoldenrod];\n");
+        for (int i = 0; i < edges.size(); i++) {
+            int node = i / 2;
+            int in = edges.get(i).input();
+            String from = in == 0 ? "c_{k-2}" : in == 1 ? "c_{k-1}" : Integer.toString(in - 2);
+            sb.append("  \"").append(from).append("\" -> \"").append(node).append("\" [label=\"")
+                    .append(edges.get(i).op().text()).append("\"];\n");
+        }
+        for (int c : concat) {
+            sb.append("  \"").append(c - 2).append("\" -> \"c_{k}\";\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** Graphviz DOT of a NAS-Bench-201 cell (edges with 'none' omitted). */
+    public static String dot(Nb201Cell cell) {
+        StringBuilder sb = new StringBuilder("digraph cell {\n  rankdir=LR;\n  node [shape=circle];\n");
+        for (int e = 0; e < Nb201Cell.EDGES; e++) {
+            if (cell.op(e).text().equals("none")) {
+                continue;
+            }
+            sb.append("  ").append(Nb201Cell.FROM[e]).append(" -> ").append(Nb201Cell.TO[e]).append(" [label=\"")
+                    .append(cell.op(e).text()).append("\"];\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** Writes NAME.dot and, when Graphviz is installed, NAME.svg; returns the files written. */
+    public static List<String> writeDiagram(RunDir run, String name, String dot) throws IOException {
+        List<String> out = new ArrayList<>();
+        AtomicFiles.writeString(run.file(name + ".dot"), dot);
+        out.add(name + ".dot");
+        try {
+            Process p = new ProcessBuilder("dot", "-Tsvg", "-o", run.file(name + ".svg").toString(),
+                    run.file(name + ".dot").toString()).redirectErrorStream(true).start();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.exists(run.file(name + ".svg"))) {
+                out.add(name + ".svg");
+            }
+        } catch (IOException e) {
+            // Graphviz not installed: the DOT file is still there
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    /** report.html of a search run. */
+    public static void html(RunDir run, String title, Map<String, ?> summary, List<String> images, List<String> diagrams,
+            List<Map<String, Object>> epochs) throws IOException {
+        Html h = new Html(title).h2("Result").kv(summary);
+        h.h2("Search per epoch").table(List.of("epoch", "w_loss", "alpha_loss", "lr", "skips", "seconds", "arch"), epochs);
+        for (String d : diagrams) {
+            if (d.endsWith(".svg")) {
+                h.h2("Derived cell: " + d).img(d);
+            }
+        }
+        if (diagrams.stream().noneMatch(d -> d.endsWith(".svg"))) {
+            h.p("Cell diagrams as Graphviz DOT (install graphviz for SVG): " + String.join(", ", diagrams));
+        }
+        for (String i : images) {
+            h.h2(i).img(i);
+        }
+        h.h2("Configuration").pre(Files.readString(run.file("config.yaml")));
+        AtomicFiles.writeString(run.file("report.html"), h.build());
+    }
+}

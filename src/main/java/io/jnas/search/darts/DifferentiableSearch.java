@@ -1,0 +1,263 @@
+package io.jnas.search.darts;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import io.jnas.data.Augment;
+import io.jnas.data.Batcher;
+import io.jnas.data.ImageData;
+import io.jnas.data.Normalization;
+import io.jnas.data.Splits;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Init;
+import io.jnas.nn.Param;
+import io.jnas.nn.supernet.ClassifierObjective;
+import io.jnas.nn.supernet.DartsSupernet;
+import io.jnas.nn.supernet.MaeObjective;
+import io.jnas.nn.supernet.Nb201Supernet;
+import io.jnas.nn.supernet.Objective;
+import io.jnas.nn.supernet.Supernet;
+import io.jnas.run.Progress;
+import io.jnas.run.RunDir;
+import io.jnas.run.Seeds;
+import io.jnas.train.NoGrad;
+import io.jnas.train.Optimizer;
+import io.jnas.train.Schedule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * First-order bilevel search (DARTS; MAE-NAS spec §2-4): the training images are split in
+ * half, weights learn on one half with SGD, α on the other with Adam; each step is one α update
+ * on a batch of the α half followed by one weight update on a batch of the weight half.
+ * The objective is supervised cross-entropy or masked reconstruction. Each epoch records the
+ * losses, softmax(α), the derived architecture and its skip count, and checkpoints.
+ */
+public final class DifferentiableSearch implements AutoCloseable {
+    private final SearchConfig cfg;
+    private final NDManager manager;
+    private final Supernet net;
+    private final Objective objective;
+    private final ImageData weightHalf;
+    private final ImageData alphaHalf;
+    private final Normalization norm;
+    private final List<Param> weights;
+    private final List<Param> arch;
+
+    /** One epoch of search. */
+    public record Epoch(int epoch, double weightLoss, double alphaLoss, double lr, String arch, int skips,
+            double seconds, List<double[][]> alpha) {
+    }
+
+    /** @param train the search's training images (labels used only by the supervised objective) */
+    public DifferentiableSearch(SearchConfig cfg, ImageData train) {
+        this.cfg = cfg;
+        this.manager = NDManager.newBaseManager();
+        Splits.Pair halves = Splits.stratified(train, 0.5, Seeds.mix(cfg.seed(), 2));
+        this.weightHalf = halves.first();
+        this.alphaHalf = halves.second();
+        this.norm = Normalization.of(train);
+        Init init = new Init(manager, Seeds.mix(cfg.seed(), 1));
+        int in = train.channels();
+        this.net = cfg.space().equals("darts") ? new DartsSupernet(init, in, cfg.channels(), cfg.layers(), cfg.variants())
+                : new Nb201Supernet(init, in, cfg.channels(), cfg.layers(), cfg.variants());
+        int[] sc = net.stageChannels();
+        this.objective = cfg.objective().equals("mae") ? new MaeObjective(init, cfg.mae(), sc, in, 1)
+                : new ClassifierObjective(init, sc[2], train.numClasses(), cfg.space().equals("nb201"));
+        this.weights = new ArrayList<>(net.weightParameters());
+        weights.addAll(objective.trainableParameters());
+        this.arch = net.archParameters();
+    }
+
+    public Supernet supernet() {
+        return net;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    public Normalization normalization() {
+        return norm;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Runs (or continues, from the run's checkpoint) the search; returns every epoch. */
+    public List<Epoch> run(RunDir run, Consumer<String> log, Consumer<Epoch> onEpoch) throws IOException {
+        List<Epoch> history = new ArrayList<>();
+        try (Optimizer wOpt = new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager);
+                Optimizer aOpt = new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)) {
+            int start = restore(run, wOpt, aOpt, log);
+            Batcher wBatch = new Batcher(weightHalf, norm, Augment.NONE);
+            Batcher aBatch = new Batcher(alphaHalf, norm, Augment.NONE);
+            int steps = Math.max(1, Math.min(weightHalf.size(), alphaHalf.size()) / cfg.batch());
+            for (int epoch = start; epoch < cfg.epochs(); epoch++) {
+                Epoch e = epoch(epoch, steps, wOpt, aOpt, wBatch, aBatch);
+                history.add(e);
+                log.accept(String.format("search epoch %d/%d  w-loss %.4f  α-loss %.4f  lr %.4f  skips %d  %.1fs  %s",
+                        e.epoch(), cfg.epochs(), e.weightLoss(), e.alphaLoss(), e.lr(), e.skips(), e.seconds(), e.arch()));
+                onEpoch.accept(e);
+                if (run != null) {
+                    checkpoint(run, wOpt, aOpt, epoch + 1);
+                }
+            }
+        }
+        return history;
+    }
+
+    private Epoch epoch(int epoch, int steps, Optimizer wOpt, Optimizer aOpt, Batcher wBatch, Batcher aBatch) {
+        double lr = Schedule.cosine(cfg.lr(), cfg.minLr(), epoch, cfg.epochs());
+        net.setAuxSkipWeight(cfg.variants().auxSkip() ? 1.0 - (double) epoch / cfg.epochs() : 0);
+        int[] wOrder = Splits.permutation(weightHalf.size(), Seeds.stream(cfg.seed(), epoch, -1));
+        int[] aOrder = Splits.permutation(alphaHalf.size(), Seeds.stream(cfg.seed(), epoch, -2));
+        double wSum = 0;
+        double aSum = 0;
+        long t0 = System.nanoTime();
+        try (Progress bar = Progress.start("search " + (epoch + 1) + "/" + cfg.epochs(), steps)) {
+            for (int s = 0; s < steps; s++) {
+                double[] l = step(epoch, s, lr, wOpt, aOpt, wBatch, aBatch, wOrder, aOrder);
+                aSum += l[0];
+                wSum += l[1];
+                bar.step(1, String.format("w %.3f α %.3f", wSum / (s + 1), aSum / (s + 1)));
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new Epoch(epoch + 1, wSum / steps, aSum / steps, lr, net.derive(), net.derivedSkips(), secs,
+                net.alphaSoftmax());
+    }
+
+    /** One α step then one weight step; returns {α loss, weight loss}. */
+    public double[] step(int epoch, int s, double lr, Optimizer wOpt, Optimizer aOpt, Batcher wBatch, Batcher aBatch,
+            int[] wOrder, int[] aOrder) {
+        int from = s * cfg.batch();
+        float aLoss;
+        float wLoss;
+        try (NDManager step = manager.newSubManager()) {
+            Ctx actx = new Ctx(step, true, Seeds.stream(cfg.seed(), epoch, s, 1), null);
+            Batcher.Batch ab = aBatch.batch(step, aOrder, from, Math.min(aOrder.length, from + cfg.batch()), actx.random());
+            if (cfg.skipWeightGradsInAlphaStep()) {
+                setRequiresGrad(weights, false);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = objective.loss(actx, net, ab.x(), ab.y());
+                gc.backward(l);
+                aLoss = l.getFloat();
+            }
+            try (NoGrad ng = new NoGrad()) {
+                aOpt.step(step, cfg.alphaLr());
+                if (cfg.skipWeightGradsInAlphaStep()) {
+                    setRequiresGrad(weights, true);
+                } else {
+                    wOpt.zeroGradients();
+                }
+            }
+            setRequiresGrad(arch, false);
+            Ctx wctx = new Ctx(step, true, Seeds.stream(cfg.seed(), epoch, s, 2), null);
+            Batcher.Batch wb = wBatch.batch(step, wOrder, from, Math.min(wOrder.length, from + cfg.batch()), wctx.random());
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = objective.loss(wctx, net, wb.x(), wb.y());
+                gc.backward(l);
+                wLoss = l.getFloat();
+            }
+            try (NoGrad ng = new NoGrad()) {
+                wOpt.clipGradients(step, cfg.gradClip());
+                wOpt.step(step, lr);
+                setRequiresGrad(arch, true);
+            }
+        }
+        if (!Float.isFinite(aLoss) || !Float.isFinite(wLoss)) {
+            throw new IllegalStateException("search loss became NaN at epoch " + (epoch + 1) + " step " + (s + 1)
+                    + "; lower --lr or --alpha-lr");
+        }
+        return new double[] {aLoss, wLoss};
+    }
+
+    private static void setRequiresGrad(List<Param> ps, boolean on) {
+        for (Param p : ps) {
+            p.array().setRequiresGradient(on);
+        }
+    }
+
+    /** Every tensor of the search, by name (checkpoint contents). */
+    private Map<String, NDArray> modelTensors() {
+        Map<String, NDArray> m = new LinkedHashMap<>();
+        for (Param p : net.parameters()) {
+            m.put("supernet." + p.name(), p.array());
+        }
+        for (Param p : objective.parameters()) {
+            m.put("objective." + p.name(), p.array());
+        }
+        return m;
+    }
+
+    private void checkpoint(RunDir run, Optimizer wOpt, Optimizer aOpt, int epochsDone) throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("epochs_done", epochsDone);
+        state.put("w_steps", wOpt.steps());
+        state.put("a_steps", aOpt.steps());
+        run.saveCheckpoint(Map.of("model", modelTensors(), "w_opt", wOpt.stateTensors(), "a_opt", aOpt.stateTensors()),
+                state);
+    }
+
+    private int restore(RunDir run, Optimizer wOpt, Optimizer aOpt, Consumer<String> log) throws IOException {
+        if (run == null) {
+            return 0;
+        }
+        try (NDManager tmp = manager.newSubManager()) {
+            var ck = run.loadCheckpoint(tmp);
+            if (ck.isEmpty()) {
+                return 0;
+            }
+            try (NoGrad ng = new NoGrad()) {
+                copy(ck.get().tensors().get("model"), modelTensors());
+                copy(ck.get().tensors().get("w_opt"), wOpt.stateTensors());
+                copy(ck.get().tensors().get("a_opt"), aOpt.stateTensors());
+            }
+            Map<String, Object> st = ck.get().state();
+            wOpt.setSteps(((Number) st.get("w_steps")).longValue());
+            aOpt.setSteps(((Number) st.get("a_steps")).longValue());
+            int done = ((Number) st.get("epochs_done")).intValue();
+            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
+            log.accept("resumed search after epoch " + done + " of " + cfg.epochs());
+            return done;
+        }
+    }
+
+    private static void copy(Map<String, NDArray> from, Map<String, NDArray> to) {
+        for (Map.Entry<String, NDArray> e : to.entrySet()) {
+            NDArray src = from == null ? null : from.get(e.getKey());
+            if (src == null || !src.getShape().equals(e.getValue().getShape())) {
+                throw new IllegalStateException("checkpoint does not match the search at " + e.getKey()
+                        + "; was config.yaml edited?");
+            }
+            e.getValue().set(src.toFloatArray());
+        }
+    }
+
+    /** Optimizer constructor shortcut for benchmarks: the weight and α optimizers of this search. */
+    public Optimizer[] newOptimizers() {
+        return new Optimizer[] {new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager),
+            new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)};
+    }
+
+    public ImageData weightHalf() {
+        return weightHalf;
+    }
+
+    public ImageData alphaHalf() {
+        return alphaHalf;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

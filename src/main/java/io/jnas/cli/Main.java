@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jnas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neural architecture search on the JVM: MAE-NAS, MOTE-NAS and NATv2 on DJL/libtorch.",
         subcommands = {DemoCommand.class, SearchCommand.class, TrainCommand.class, ResumeCommand.class, CostCommand.class,
-                DataCommand.class, CommandLine.HelpCommand.class})
+                DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -25,6 +25,25 @@ public final class CellOps {
         };
     }
 
+    /** Whether the DARTS operation starts with a ReLU that a mixed edge can compute once for all of them. */
+    public static boolean sharesRelu(DartsOp op) {
+        return switch (op) {
+            case SEP_CONV_3X3, SEP_CONV_5X5, DIL_CONV_3X3, DIL_CONV_5X5 -> true;
+            default -> false;
+        };
+    }
+
+    /** The search form of a DARTS convolution op without its leading ReLU (see {@link #sharesRelu}). */
+    public static Module dartsPreActivated(Init init, DartsOp op, int c, int stride) {
+        return switch (op) {
+            case SEP_CONV_3X3 -> Ops.sepConvPreActivated(init, c, c, 3, stride, 1, false);
+            case SEP_CONV_5X5 -> Ops.sepConvPreActivated(init, c, c, 5, stride, 2, false);
+            case DIL_CONV_3X3 -> Ops.dilConvPreActivated(init, c, c, 3, stride, false);
+            case DIL_CONV_5X5 -> Ops.dilConvPreActivated(init, c, c, 5, stride, false);
+            default -> throw new IllegalArgumentException(op.text() + " has no leading ReLU to share");
+        };
+    }
+
     /** A NAS-Bench-201 operation on C channels (stride 1). */
     public static Module nb201(Init init, Nb201Op op, int c, boolean affine) {
         return switch (op) {

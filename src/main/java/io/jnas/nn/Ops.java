@@ -25,8 +25,26 @@ public final class Ops {
      * Output channels {@code out}; the depthwise conv carries the stride.
      */
     public static Module dilConv(Init init, int in, int out, int k, int stride, int pad, int dilation, boolean affine) {
+        if (dilation == 2 && pad == k - 1 && in == out) {
+            return Sequential.of(Act.relu(), dilConvPreActivated(init, in, out, k, stride, affine));
+        }
         return Sequential.of(Act.relu(), new Conv(init, in, in, k, stride, pad, dilation, in, false),
                 new Conv(init, in, out, 1, 1, 0, 1, 1, false), new BatchNorm(init, out, affine));
+    }
+
+    /**
+     * Dilated separable conv without its leading ReLU, for inputs that are already activated:
+     * depthwise k×k dilation 2 (phase-decomposed, {@link DilatedDepthwise}) → 1×1 → BN.
+     */
+    public static Module dilConvPreActivated(Init init, int in, int out, int k, int stride, boolean affine) {
+        return Sequential.of(new DilatedDepthwise(init, in, k, stride), new Conv(init, in, out, 1, 1, 0, 1, 1, false),
+                new BatchNorm(init, out, affine));
+    }
+
+    /** Separable conv without its leading ReLU (the second block keeps its own ReLU). */
+    public static Module sepConvPreActivated(Init init, int in, int out, int k, int stride, int pad, boolean affine) {
+        return Sequential.of(new Conv(init, in, in, k, stride, pad, 1, in, false), new Conv(init, in, in, 1, 1, 0, 1, 1, false),
+                new BatchNorm(init, in, affine), dilConv(init, in, out, k, 1, pad, 1, affine));
     }
 
     /** Separable conv (DARTS): two dil_conv blocks with dilation 1; only the first is strided. */

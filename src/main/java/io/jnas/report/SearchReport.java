@@ -25,7 +25,7 @@ public final class SearchReport {
     /** Heat map of softmax(α): one panel per matrix, rows = edges, columns = operations. */
     public static void alphaHeatmap(Path png, List<String> names, List<double[][]> alphas, List<String> ops)
             throws IOException {
-        int cell = 22;
+        int cell = 24;
         int left = 40;
         int top = 110;
         int panelW = left + ops.size() * cell + 30;
@@ -50,14 +50,21 @@ public final class SearchReport {
             for (int e = 0; e < a.length; e++) {
                 g.setColor(Color.BLACK);
                 g.drawString("e" + e, x0 - 28, top + e * cell + 15);
-                double max = 0;
+                double max = Double.NEGATIVE_INFINITY;
+                double min = Double.POSITIVE_INFINITY;
                 for (double v : a[e]) {
                     max = Math.max(max, v);
+                    min = Math.min(min, v);
                 }
+                // colour spans each row's range (α stays close to uniform early on); the value is printed
                 for (int o = 0; o < a[e].length; o++) {
-                    float t = (float) Math.min(1, a[e][o] / Math.max(max, 1e-9));
+                    float t = (float) ((a[e][o] - min) / Math.max(max - min, 1e-9));
                     g.setColor(new Color(1 - t * 0.85f, 1 - t * 0.55f, 1f));
                     g.fillRect(x0 + o * cell, top + e * cell, cell - 1, cell - 1);
+                    g.setColor(t > 0.6f ? Color.WHITE : Color.DARK_GRAY);
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
+                    g.drawString(String.format("%.2f", a[e][o]).substring(1), x0 + o * cell + 2, top + e * cell + 14);
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
                 }
             }
         }
@@ -73,7 +80,7 @@ public final class SearchReport {
             throws IOException {
         int s = 3;
         int cols = rows.get(0).size();
-        BufferedImage img = new BufferedImage(90 + cols * (w * s + 4), rows.size() * (h * s + 4), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(110 + cols * (w * s + 4), rows.size() * (h * s + 4), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
@@ -88,7 +95,7 @@ public final class SearchReport {
                         int rr = clamp(v[p]);
                         int gg = c > 1 ? clamp(v[h * w + p]) : rr;
                         int bb = c > 2 ? clamp(v[2 * h * w + p]) : rr;
-                        img.setRGB(90 + k * (w * s + 4) + x, r * (h * s + 4) + y, (rr << 16) | (gg << 8) | bb);
+                        img.setRGB(110 + k * (w * s + 4) + x, r * (h * s + 4) + y, (rr << 16) | (gg << 8) | bb);
                     }
                 }
             }

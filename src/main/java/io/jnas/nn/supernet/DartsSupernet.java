@@ -198,11 +198,14 @@ public final class DartsSupernet extends Supernet {
                 for (int j = 0; j < n; j++) {
                     int stride = reduction && j < 2 ? 2 : 1;
                     List<Module> ops = new ArrayList<>();
+                    boolean[] pre = new boolean[OPS.length];
                     for (DartsOp op : OPS) {
-                        ops.add(CellOps.darts(init, op, pc, stride, false, true));
+                        pre[op.ordinal()] = CellOps.sharesRelu(op);
+                        ops.add(pre[op.ordinal()] ? CellOps.dartsPreActivated(init, op, pc, stride)
+                                : CellOps.darts(init, op, pc, stride, false, true));
                     }
                     Module aux = o.auxSkip() ? (stride == 1 ? new Identity() : new FactorizedReduce(init, c, c, false)) : null;
-                    edges[k] = child("edges." + k, new MixedOp(ops, c, o.partialChannels(), stride, aux));
+                    edges[k] = child("edges." + k, new MixedOp(ops, pre, c, o.partialChannels(), stride, aux));
                     k++;
                 }
             }

@@ -24,8 +24,17 @@ public final class MixedOp extends Module {
     private final int partial;
     private final int stride;
     private final Module auxSkip;
+    private final boolean[] preActivated;
 
     public MixedOp(List<Module> ops, int channels, int partial, int stride, Module auxSkip) {
+        this(ops, new boolean[ops.size()], channels, partial, stride, auxSkip);
+    }
+
+    /**
+     * @param preActivated which operations take ReLU(x) instead of x (the ReLU is computed once per edge)
+     */
+    public MixedOp(List<Module> ops, boolean[] preActivated, int channels, int partial, int stride, Module auxSkip) {
+        this.preActivated = preActivated.clone();
         this.ops = new Module[ops.size()];
         for (int i = 0; i < ops.size(); i++) {
             this.ops[i] = child("ops." + i, ops.get(i));
@@ -51,11 +60,17 @@ public final class MixedOp extends Module {
     public NDArray forward(Ctx ctx, NDArray x, NDArray weights, double auxBeta) {
         NDArray in = partial > 1 ? x.get(new NDIndex(":, 0:" + channels / partial)) : x;
         NDArray sum = null;
+        NDArray relu = null;
         for (int o = 0; o < ops.length; o++) {
             if (Zero.isZero(ops[o])) {
                 continue;
             }
-            NDArray y = ops[o].forward(ctx, in).mul(weights.get(o));
+            NDArray src = in;
+            if (preActivated[o]) {
+                relu = relu == null ? ai.djl.nn.Activation.relu(in) : relu;
+                src = relu;
+            }
+            NDArray y = ops[o].forward(ctx, src).mul(weights.get(o));
             sum = sum == null ? y : sum.addi(y);
         }
         if (partial > 1) {

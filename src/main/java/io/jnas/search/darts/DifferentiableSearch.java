@@ -242,10 +242,38 @@ public final class DifferentiableSearch implements AutoCloseable {
         }
     }
 
-    /** Optimizer constructor shortcut for benchmarks: the weight and α optimizers of this search. */
-    public Optimizer[] newOptimizers() {
-        return new Optimizer[] {new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager),
-            new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)};
+    /**
+     * Times {@code steps} search steps (one α update plus one weight update each) after
+     * {@code warmup} untimed ones; returns the milliseconds of each timed step. Native memory
+     * must stay flat: the count of live arrays is checked after the run.
+     */
+    public double[] timeSteps(int warmup, int steps) {
+        double[] ms = new double[steps];
+        try (Optimizer wOpt = new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager);
+                Optimizer aOpt = new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)) {
+            Batcher wBatch = new Batcher(weightHalf, norm, Augment.NONE);
+            Batcher aBatch = new Batcher(alphaHalf, norm, Augment.NONE);
+            int[] wOrder = Splits.permutation(weightHalf.size(), Seeds.stream(cfg.seed(), 0, -1));
+            int[] aOrder = Splits.permutation(alphaHalf.size(), Seeds.stream(cfg.seed(), 0, -2));
+            int per = Math.max(1, Math.min(weightHalf.size(), alphaHalf.size()) / cfg.batch());
+            int live = -1;
+            for (int k = 0; k < warmup + steps; k++) {
+                long t0 = System.nanoTime();
+                step(0, k % per, cfg.lr(), wOpt, aOpt, wBatch, aBatch, wOrder, aOrder);
+                if (k >= warmup) {
+                    ms[k - warmup] = (System.nanoTime() - t0) / 1e6;
+                }
+                if (k == warmup - 1 || (warmup == 0 && k == 0)) {
+                    live = manager.getManagedArrays().size();
+                }
+            }
+            int after = manager.getManagedArrays().size();
+            if (live >= 0 && after != live) {
+                throw new IllegalStateException("native memory grew during the benchmark: " + live + " → " + after
+                        + " live arrays");
+            }
+        }
+        return ms;
     }
 
     public ImageData weightHalf() {

@@ -21,7 +21,11 @@ public final class ResumeCommand implements Callable<Integer> {
         RunDir run = RunDir.open(dir);
         Map<String, Object> config = run.readConfig();
         Object command = config.get("command");
-        if ("train".equals(command) || "demo".equals(command)) {
+        if ("demo".equals(command)) {
+            out.result(DemoJob.fromConfig(config).execute(run, out));
+            return 0;
+        }
+        if ("train".equals(command)) {
             out.result(TrainJob.fromConfig(config).execute(run, out));
             return 0;
         }

@@ -90,8 +90,16 @@ public final class DifferentiableSearch implements AutoCloseable {
         return manager;
     }
 
-    /** Runs (or continues, from the run's checkpoint) the search; returns every epoch. */
+    /** Runs (or continues, from the run's checkpoint) the search; returns the epochs run now. */
     public List<Epoch> run(RunDir run, Consumer<String> log, Consumer<Epoch> onEpoch) throws IOException {
+        return run(run, log, onEpoch, cfg.epochs());
+    }
+
+    /**
+     * Like {@link #run(RunDir, Consumer, Consumer)} but stops after epoch {@code until} (a
+     * budget, or an interruption in tests); a later run continues from there.
+     */
+    public List<Epoch> run(RunDir run, Consumer<String> log, Consumer<Epoch> onEpoch, int until) throws IOException {
         List<Epoch> history = new ArrayList<>();
         try (Optimizer wOpt = new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager);
                 Optimizer aOpt = new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)) {
@@ -99,7 +107,7 @@ public final class DifferentiableSearch implements AutoCloseable {
             Batcher wBatch = new Batcher(weightHalf, norm, Augment.NONE);
             Batcher aBatch = new Batcher(alphaHalf, norm, Augment.NONE);
             int steps = Math.max(1, Math.min(weightHalf.size(), alphaHalf.size()) / cfg.batch());
-            for (int epoch = start; epoch < cfg.epochs(); epoch++) {
+            for (int epoch = start; epoch < Math.min(until, cfg.epochs()); epoch++) {
                 Epoch e = epoch(epoch, steps, wOpt, aOpt, wBatch, aBatch);
                 history.add(e);
                 log.accept(String.format("search epoch %d/%d  w-loss %.4f  α-loss %.4f  lr %.4f  skips %d  %.1fs  %s",

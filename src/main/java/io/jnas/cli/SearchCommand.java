@@ -62,14 +62,18 @@ public final class SearchCommand {
                 case "cpu" -> false;
                 default -> throw new UserError("--preset must be cpu or paper, got '" + preset + "'");
             };
+            // cpu preset, measured on 2 cores (docs/results.md): NB201 C=8, 1 cell per stage, 4,000 images,
+            // 15 epochs ≈ 4 min; DARTS C=8, 5 cells, 2,000 images, 8 epochs ≈ 13 min
+            boolean darts = space.equals("darts");
             if (data.trainSize == 0 && !paper) {
-                data.trainSize = space.equals("darts") ? 2000 : 4000;
+                data.trainSize = darts ? 2000 : 4000;
             }
             SearchConfig cfg;
             try {
-                int c = channels != null ? channels : paper ? 16 : (space.equals("darts") ? 8 : 8);
-                int l = layers != null ? layers : space.equals("darts") ? (paper ? 8 : 5) : (paper ? 5 : 2);
-                cfg = new SearchConfig(space, objective(), mae(), c, l, epochs != null ? epochs : paper ? 50 : 10,
+                int c = channels != null ? channels : paper ? 16 : 8;
+                int l = layers != null ? layers : darts ? (paper ? 8 : 5) : (paper ? 5 : 1);
+                int e = epochs != null ? epochs : paper ? 50 : darts ? 8 : 15;
+                cfg = new SearchConfig(space, objective(), mae(), c, l, e,
                         batch != null ? batch : paper ? 64 : 32, lr, 0.001, 0.9, 3e-4, 5.0, alphaLr, 1e-3,
                         new SearchOptions(partial, auxSkip), true, seed);
             } catch (IllegalArgumentException e) {

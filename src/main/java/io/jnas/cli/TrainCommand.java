@@ -94,7 +94,7 @@ public final class TrainCommand {
 
     @Command(name = "darts", description = "The DARTS evaluation network of a genotype.")
     static final class Darts extends Base {
-        @Option(names = "--genotype", defaultValue = "DARTS_V2", description = "Genotype(...) text or DARTS_V2.")
+        @Option(names = "--genotype", defaultValue = "DARTS_V2", description = "Genotype(...) text, DARTS_V2, or random:SEED.")
         String genotype;
         @Option(names = "--channels", description = "Initial channels (paper 36, cpu 16).")
         Integer channels;
@@ -107,7 +107,18 @@ public final class TrainCommand {
         @Override
         ModelSpec model() {
             boolean paper = preset.equals("paper");
-            return new ModelSpec("darts", genotype, channels != null ? channels : paper ? 36 : 16,
+            String g = genotype;
+            if (g.startsWith("random:")) {
+                // a seeded random genotype, stored in config.yaml in full
+                long s;
+                try {
+                    s = Long.parseLong(g.substring("random:".length()));
+                } catch (NumberFormatException e) {
+                    throw new UserError("--genotype random:SEED needs an integer seed, got '" + g + "'");
+                }
+                g = new io.jnas.space.darts.DartsSpace().sample(new java.util.SplittableRandom(s)).toString();
+            }
+            return new ModelSpec("darts", g, channels != null ? channels : paper ? 36 : 16,
                     layers != null ? layers : paper ? 20 : 8, auxiliary);
         }
 

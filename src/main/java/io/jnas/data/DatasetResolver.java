@@ -109,11 +109,13 @@ public final class DatasetResolver {
 
     private Dataset loadNative(String spec, DataOptions o) throws IOException {
         if (spec.startsWith("imagefolder:")) {
-            return ImageFolderReader.read(spec, Path.of(spec.substring("imagefolder:".length())), o.size(), o.seed());
+            Path p = Path.of(spec.substring("imagefolder:".length()));
+            return cached(p, spec + "|" + o.size() + "|" + o.seed(), () -> ImageFolderReader.read(spec, p, o.size(), o.seed()));
         }
         if (spec.startsWith("tiny-imagenet:")) {
-            return TinyImageNetReader.read(spec, Path.of(spec.substring("tiny-imagenet:".length())), o.size(),
-                    o.testPerClass(), o.seed());
+            Path p = Path.of(spec.substring("tiny-imagenet:".length()));
+            return cached(p, spec + "|" + o.size() + "|" + o.seed() + "|" + o.testPerClass(),
+                    () -> TinyImageNetReader.read(spec, p, o.size(), o.testPerClass(), o.seed()));
         }
         String name = spec.toLowerCase(java.util.Locale.ROOT).replace("_", "-");
         switch (name) {
@@ -131,13 +133,32 @@ public final class DatasetResolver {
         }
         Path p = Path.of(spec);
         if (Files.exists(p)) {
-            if (looksLikeTinyImageNet(p)) {
-                return TinyImageNetReader.read("tiny-imagenet:" + spec, p, o.size(), o.testPerClass(), o.seed());
-            }
-            return ImageFolderReader.read("imagefolder:" + spec, p, o.size(), o.seed());
+            return loadNative((looksLikeTinyImageNet(p) ? "tiny-imagenet:" : "imagefolder:") + spec, o);
         }
         throw new DataFormatException("unknown data set '" + spec + "': use cifar10, cifar100, fashion-mnist, mnist, "
                 + "imagefolder:PATH, tiny-imagenet:PATH or an existing folder/archive path");
+    }
+
+    /** A decoding step that may fail with an I/O error. */
+    private interface Decode {
+        Dataset run() throws IOException;
+    }
+
+    /** Decoded archives and folders (not directories, whose contents may change unseen) come from the cache. */
+    private static Dataset cached(Path source, String options, Decode decode) throws IOException {
+        if (!DecodedCache.enabled() || !Files.isRegularFile(source)) {
+            return decode.run();
+        }
+        Path key = DecodedCache.key(source, options);
+        if (Files.isRegularFile(key)) {
+            Dataset d = DecodedCache.read(key);
+            if (d != null) {
+                return d;
+            }
+        }
+        Dataset d = decode.run();
+        DecodedCache.write(key, d);
+        return d;
     }
 
     private static boolean looksLikeTinyImageNet(Path p) {

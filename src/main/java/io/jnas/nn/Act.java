@@ -38,7 +38,7 @@ public final class Act extends Module {
 
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
-        return apply(kind, x);
+        return kind == Kind.RELU ? ctx.relu(x) : apply(kind, x);
     }
 
     /** Applies {@code kind} to {@code x}. h-swish(x) = x·ReLU6(x+3)/6, h-sigmoid(x) = ReLU6(x+3)/6. */

@@ -17,6 +17,7 @@ public final class Ctx {
     private final SplittableRandom random;
     private final CostMeter meter;
     private double dropPath;
+    private java.util.function.Consumer<NDArray> reluObserver;
 
     /**
      * @param manager the step's sub-manager; every intermediate array is freed with it
@@ -61,6 +62,21 @@ public final class Ctx {
     public Ctx withDropPath(double p) {
         this.dropPath = p;
         return this;
+    }
+
+    /** Sees every ReLU output of the forward pass (NASWOT activation codes); null when unused. */
+    public Ctx withReluObserver(java.util.function.Consumer<NDArray> observer) {
+        this.reluObserver = observer;
+        return this;
+    }
+
+    /** ReLU that reports its output to the observer when one is set. */
+    public NDArray relu(NDArray x) {
+        NDArray y = ai.djl.nn.Activation.relu(x);
+        if (reluObserver != null) {
+            reluObserver.accept(y);
+        }
+        return y;
     }
 
     /** Attaches {@code a} to this step's manager and returns it. */

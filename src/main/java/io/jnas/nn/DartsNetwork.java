@@ -89,6 +89,14 @@ public final class DartsNetwork extends Network {
         return inChannels;
     }
 
+    /**
+     * One discrete DARTS cell fed (x, x): (N, in, H, W) → (N, 4·c, H', W'), H' = H/2 for a
+     * reduction cell. Used by reduced architectures.
+     */
+    public static Module singleInputCell(Init init, Genotype g, int in, int c, boolean reduction) {
+        return new Cell(init, g, in, in, c, reduction, false);
+    }
+
     /** A discrete DARTS cell; inputs s0, s1 of (N, C_pp|C_p, H, W), output (N, |concat|·C, H', W'). */
     static final class Cell extends Module {
         private final Module pre0;

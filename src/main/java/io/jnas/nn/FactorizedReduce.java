@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Activation;
 
 /**
  * Halves the resolution without losing half the pixels: ReLU, then two 1×1 stride-2 convs of
@@ -27,7 +26,7 @@ public final class FactorizedReduce extends Module {
 
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
-        NDArray r = Activation.relu(x);
+        NDArray r = ctx.relu(x);
         NDArray a = conv1.forward(ctx, r);
         NDArray b = conv2.forward(ctx, r.get(new NDIndex(":, :, 1:, 1:")));
         return bn.forward(ctx, NDArrays.concat(new NDList(a, b), 1));

@@ -1,7 +1,6 @@
 package io.jnas.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
 import io.jnas.space.nb201.Nb201Cell;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class Nb201Network extends Network {
         for (Module b : blocks) {
             y = b.forward(ctx, y);
         }
-        y = Activation.relu(lastBn.forward(ctx, y));
+        y = ctx.relu(lastBn.forward(ctx, y));
         if (ctx.meter() != null) {
             ctx.count(y.getShape().size());
         }
@@ -82,6 +81,11 @@ public final class Nb201Network extends Network {
             }
             return nodes[3] != null ? nodes[3] : ctx.manager().zeros(x.getShape(), x.getDataType());
         }
+    }
+
+    /** One NAS-Bench-201 cell on C channels, (N, C, H, W) → (N, C, H, W). */
+    public static Module cell(Init init, Nb201Cell cell, int c) {
+        return new Cell(init, cell, c);
     }
 
     /** The benchmark's residual reduction block, (N, in, H, W) → (N, out, H/2, W/2). */

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 
-/** Line charts written as PNG (headless XChart), atomically. */
+/** Line and scatter charts written as PNG (headless XChart), atomically. */
 public final class Charts {
     private Charts() {
     }
@@ -16,14 +17,32 @@ public final class Charts {
     /** One chart with a line per series; x values shared. */
     public static void lines(Path png, String title, String xLabel, String yLabel, List<? extends Number> x,
             Map<String, List<? extends Number>> series) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
-                .build();
+        XYChart chart = chart(640, 400, title, xLabel, yLabel);
         for (Map.Entry<String, List<? extends Number>> s : series.entrySet()) {
             if (!s.getValue().isEmpty()) {
                 chart.addSeries(s.getKey(), x, s.getValue());
             }
         }
+        save(png, chart);
+    }
+
+    /** A scatter plot of (x, y) points. */
+    public static void scatter(Path png, String title, String xLabel, String yLabel, List<Double> x, List<Double> y)
+            throws IOException {
+        XYChart chart = chart(560, 420, title, xLabel, yLabel);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(4);
+        chart.addSeries("architectures", x, y);
+        save(png, chart);
+    }
+
+    private static XYChart chart(int w, int h, String title, String xLabel, String yLabel) {
+        System.setProperty("java.awt.headless", "true");
+        return new XYChartBuilder().width(w).height(h).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    }
+
+    private static void save(Path png, XYChart chart) throws IOException {
         io.jnas.run.AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

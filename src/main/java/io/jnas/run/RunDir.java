@@ -27,8 +27,36 @@ public final class RunDir {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Path dir;
 
-    private RunDir(Path dir) {
+    /** Locks held by this process, by run directory: re-entrant within the JVM, exclusive across processes. */
+    private static final Map<Path, java.nio.channels.FileLock> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RunDir(Path dir) throws IOException {
         this.dir = dir;
+        lock(dir);
+    }
+
+    /**
+     * Takes the run directory's lock file for the life of this process (the OS drops it when the
+     * process dies, even by kill -9), so two jnas processes never write the same run.
+     */
+    private static synchronized void lock(Path dir) throws IOException {
+        Path key = dir.toAbsolutePath().normalize();
+        if (LOCKS.containsKey(key)) {
+            return;
+        }
+        FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        java.nio.channels.FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            ch.close();
+            throw new IllegalArgumentException("run directory " + dir + " is in use by another jnas process; wait for it "
+                    + "to finish or stop it, then 'jnas resume " + dir + "'");
+        }
+        LOCKS.put(key, l);
     }
 
     /** Creates a new run directory; refuses one that already holds a run. */
@@ -42,7 +70,7 @@ public final class RunDir {
     }
 
     /** Opens an existing run directory. */
-    public static RunDir open(Path dir) {
+    public static RunDir open(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve("config.yaml"))) {
             throw new IllegalArgumentException(dir + " is not a jnas run directory (no config.yaml); give the folder "
                     + "a run printed as run_dir");

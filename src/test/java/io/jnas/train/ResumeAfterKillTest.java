@@ -51,6 +51,10 @@ class ResumeAfterKillTest {
             Thread.sleep(10);
         }
         assertThat(p.isAlive()).as("run still going after its first checkpoint").isTrue();
+        // a second process may not write the same run directory while the first one lives
+        Process intruder = jnas("resume", b.toString()).start();
+        assertThat(intruder.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(intruder.exitValue()).isEqualTo(2);
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(b.resolve("result.json")).doesNotExist();
         int done = ((Number) Json.MAPPER.readValue(state.toFile(), Map.class).get("epochs_done")).intValue();

@@ -1,0 +1,151 @@
+package io.jnas.estimate;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.jnas.data.Augment;
+import io.jnas.data.Batcher;
+import io.jnas.data.ImageData;
+import io.jnas.data.Normalization;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Init;
+import io.jnas.nn.Network;
+import io.jnas.nn.Param;
+import io.jnas.run.Seeds;
+import io.jnas.train.Losses;
+import io.jnas.train.NoGrad;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+
+/**
+ * Zero-cost proxies on the full-size network at initialisation (MOTE-NAS spec §4), larger is
+ * better: {@code synflow} (Σ|θ·∂R/∂θ| with R the output sum for an all-ones input, weights
+ * made positive, BN at its initial statistics), {@code naswot} (log|det K| of the Hamming
+ * kernel of ReLU codes over a batch), {@code grad_norm} (Σ‖∂L/∂θ‖) and {@code snip}
+ * (Σ|θ·∂L/∂θ|) on one labelled batch.
+ *
+ * @param <A> architecture type
+ */
+public final class ZeroCostEstimator<A> implements Estimator<A> {
+    /** The proxies this class computes. */
+    public static final List<String> KINDS = List.of("synflow", "naswot", "grad_norm", "snip");
+    private final String kind;
+    private final BiFunction<Init, A, Network> builder;
+    private final Function<A, String> text;
+    private final ImageData data;
+    private final Normalization norm;
+    private final int batch;
+    private final long seed;
+
+    public ZeroCostEstimator(String kind, BiFunction<Init, A, Network> builder, Function<A, String> text, ImageData data,
+            int batch, long seed) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown zero-cost proxy '" + kind + "' (allowed: " + KINDS + ")");
+        }
+        this.kind = kind;
+        this.builder = builder;
+        this.text = text;
+        this.data = data;
+        this.norm = Normalization.of(data);
+        this.batch = Math.min(batch, data.size());
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return kind;
+    }
+
+    @Override
+    public Score estimate(A arch) {
+        long t0 = System.nanoTime();
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = builder.apply(new Init(m, Seeds.mix(seed, text.apply(arch).hashCode())), arch);
+            double v = switch (kind) {
+                case "synflow" -> synflow(net, m);
+                case "naswot" -> naswot(net, m);
+                default -> gradient(net, m, kind.equals("snip"));
+            };
+            return Score.of(v, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private Batcher.Batch firstBatch(NDManager m) {
+        int[] idx = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            idx[i] = (int) ((long) i * data.size() / batch);
+        }
+        return new Batcher(data, norm, Augment.NONE).batch(m, idx, 0, batch, null);
+    }
+
+    private double synflow(Network net, NDManager m) {
+        List<Param> ps = net.trainableParameters();
+        try (NoGrad ng = new NoGrad()) {
+            for (Param p : ps) {
+                p.array().set(p.array().abs().toFloatArray());
+            }
+        }
+        NDArray ones = m.ones(new Shape(1, net.inputChannels(), data.height(), data.width()));
+        // inference-mode BN with fresh statistics is the identity map, as synflow requires
+        Ctx ctx = new Ctx(m, false, Seeds.stream(seed, 1), null);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(net.forward(ctx, ones).sum());
+        }
+        double s = 0;
+        for (Param p : ps) {
+            NDArray g = p.array().getGradient();
+            s += p.array().mul(g).abs().sum().toType(DataType.FLOAT64, false).getDouble();
+            g.close();
+        }
+        return s;
+    }
+
+    private double gradient(Network net, NDManager m, boolean snip) {
+        Batcher.Batch b = firstBatch(m);
+        Ctx ctx = new Ctx(m, true, Seeds.stream(seed, 2), null);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(Losses.crossEntropy(net.forward(ctx, b.x()), b.y(), 0));
+        }
+        double s = 0;
+        for (Param p : net.trainableParameters()) {
+            NDArray g = p.array().getGradient();
+            s += snip ? p.array().mul(g).abs().sum().getFloat() : g.norm().getFloat();
+            g.close();
+        }
+        return s;
+    }
+
+    private double naswot(Network net, NDManager m) {
+        Batcher.Batch b = firstBatch(m);
+        NDArray[] k = new NDArray[1];
+        try (NoGrad ng = new NoGrad()) {
+            Ctx ctx = new Ctx(m, true, Seeds.stream(seed, 3), null).withReluObserver(y -> {
+                NDArray c = y.gt(0).toType(DataType.FLOAT32, false).reshape(batch, -1);
+                NDArray nc = c.neg().add(1f);
+                NDArray add = c.matMul(c.transpose()).add(nc.matMul(nc.transpose()));
+                k[0] = k[0] == null ? add : k[0].add(add);
+            });
+            net.forward(ctx, b.x());
+        }
+        float[] kv = k[0].toFloatArray();
+        double[][] mat = new double[batch][batch];
+        for (int i = 0; i < batch; i++) {
+            for (int j = 0; j < batch; j++) {
+                mat[i][j] = kv[i * batch + j];
+            }
+        }
+        LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(mat, false), 1e-300);
+        double logdet = 0;
+        var u = lu.getU();
+        for (int i = 0; i < batch; i++) {
+            logdet += Math.log(Math.abs(u.getEntry(i, i)));
+        }
+        return logdet;
+    }
+}

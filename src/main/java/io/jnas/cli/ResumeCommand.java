@@ -29,6 +29,10 @@ public final class ResumeCommand implements Callable<Integer> {
             out.result(TrainJob.fromConfig(config).execute(run, out));
             return 0;
         }
+        if ("search-mote".equals(command)) {
+            out.result(MoteSearchJob.fromConfig(config).resume(run, out));
+            return 0;
+        }
         if ("estimate".equals(command)) {
             out.result(EstimateJob.fromConfig(config).resume(run, out));
             return 0;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas search}: architecture search. */
 @Command(name = "search", description = "Search for an architecture.",
-        subcommands = {SearchCommand.MaeNas.class, SearchCommand.Darts.class})
+        subcommands = {SearchCommand.MaeNas.class, SearchCommand.Darts.class, SearchCommand.Mote.class})
 public final class SearchCommand {
 
     /** Options shared by the differentiable searches. */
@@ -129,6 +129,62 @@ public final class SearchCommand {
         @Override
         MaeObjective.Config mae() {
             return new MaeObjective.Config(0.5, 4, true, true, true);
+        }
+    }
+
+    @Command(name = "mote", description = "MOTE-NAS: evolutionary search on NAS-Bench-201 scored by the MOTE estimate.")
+    static final class Mote implements Callable<Integer> {
+        @Mixin
+        DataMixin data;
+        @Mixin
+        Output out;
+        @Option(names = "--space", defaultValue = "nb201", description = "nb201 (default ${DEFAULT-VALUE}).")
+        String space;
+        @Option(names = "--variant", defaultValue = "topk", description = "topk, ef (evaluation-free) or rs (random sampling).")
+        String variant;
+        @Option(names = "--k", defaultValue = "10", description = "Top-k validated (default ${DEFAULT-VALUE}).")
+        int k;
+        @Option(names = "--iterations", defaultValue = "10", description = "Evolution iterations (default ${DEFAULT-VALUE}).")
+        int iterations;
+        @Option(names = "--initial", defaultValue = "10", description = "Random architectures seeding the pool.")
+        int initial;
+        @Option(names = "--parents", defaultValue = "0.1", description = "Fraction of the pool used as parents (reference code: 0.01).")
+        double parents;
+        @Option(names = "--table", description = "NAS-Bench-201 table: true accuracy, and 12-epoch validation for topk/rs.")
+        String table;
+        @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
+        String tableDataset;
+        @Option(names = "--seed", defaultValue = "0")
+        long seed;
+        @Option(names = "--out", description = "Run directory (default runs/search-mote-<time>-s<seed>).")
+        Path outDir;
+        @Option(names = "--preset", defaultValue = "cpu", description = "cpu or paper.")
+        String preset;
+        @Option(names = "--encoder", defaultValue = "none", description = "ONNX image model for the reduced dataset, or none.")
+        String encoder;
+        @Option(names = "--speed", defaultValue = "macs", description = "time or macs.")
+        String speed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!space.equals("nb201")) {
+                throw new UserError("search mote supports --space nb201 (the DARTS space is scored by 'jnas estimate --space darts')");
+            }
+            boolean paper = preset.equals("paper");
+            MoteSearchJob job;
+            try {
+                io.jnas.data.reduce.RdSpec rd = new io.jnas.data.reduce.RdSpec("images", 10, paper ? 100 : 50, 20, encoder,
+                        200, seed);
+                io.jnas.estimate.MoteConfig mc = new io.jnas.estimate.MoteConfig(paper ? 50 : 4, paper ? 10 : 3,
+                        paper ? 1024 : 128, 1e-3, 0.01, paper ? 32 : 16, speed, "train", seed);
+                job = new MoteSearchJob(variant, k, iterations, initial, parents, seed, data.spec(seed), rd, paper ? 32 : 16, mc,
+                        table, tableDataset);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            Path dir = outDir != null ? outDir : RunDir.defaultPath("search-mote", seed);
+            out.result(job.start(dir, out));
+            return 0;
         }
     }
 }

@@ -97,4 +97,19 @@ public final class Fixtures {
         byte[] b = Files.readAllBytes(f);
         Files.write(f, java.util.Arrays.copyOf(b, keep));
     }
+
+    /** Two learnable classes of 3×size×size images (row or column gradients in noise). */
+    public static ImageData stripes(int n, int size, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        byte[] px = new byte[n * 3 * size * size];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int p = 0; p < 3 * size * size; p++) {
+                int y = (p / size) % size;
+                px[i * 3 * size * size + p] = (byte) ((labels[i] == 0 ? y * 20 : (p % size) * 20) + r.nextInt(40));
+            }
+        }
+        return new ImageData(px, labels, 3, size, size, java.util.List.of("rows", "cols"));
+    }
 }

@@ -30,17 +30,7 @@ class DifferentiableSearchTest {
     Path tmp;
 
     static ImageData images(int n, int size, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        byte[] px = new byte[n * 3 * size * size];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 2;
-            for (int p = 0; p < 3 * size * size; p++) {
-                int y = (p / size) % size;
-                px[i * 3 * size * size + p] = (byte) ((labels[i] == 0 ? y * 20 : (p % size) * 20) + r.nextInt(40));
-            }
-        }
-        return new ImageData(px, labels, 3, size, size, List.of("rows", "cols"));
+        return io.jnas.data.Fixtures.stripes(n, size, seed);
     }
 
     static SearchConfig config(String space, String objective, SearchOptions v, int epochs, long seed) {

@@ -136,17 +136,17 @@ public record EstimateJob(String space, List<String> estimators, int sample, lon
         out.info(d.describe());
         Dataset rdSet = null;
         if (estimators.stream().anyMatch(TRAINING::contains)) {
-            Path root = DatasetResolver.defaultRoots().size() > 1 ? cacheRoot() : run.dir();
-            Path dir = rd.ensure(d, root, out::info);
+            Path dir = rd.ensure(d, io.jnas.run.CacheDir.root(), out::info);
             rdSet = new DatasetResolver().load("imagefolder:" + dir, new DataOptions(null, false, raSize, seed, 10));
             out.info("reduced dataset: " + rdSet.train().size() + " training images at " + raSize + "x" + raSize);
         }
         int classes = d.numClasses();
         int raClasses = rdSet == null ? classes : rdSet.numClasses();
         int in = d.train().channels();
+        int raIn = rdSet == null ? in : rdSet.train().channels();
         @SuppressWarnings("unchecked")
-        Builders<A> b = (Builders<A>) (space.equals("nb201") ? Builders.nb201(in, classes, mote.width(), raClasses)
-                : Builders.darts(in, classes, mote.width(), raClasses));
+        Builders<A> b = (Builders<A>) (space.equals("nb201") ? Builders.nb201(in, classes, raIn, mote.width(), raClasses)
+                : Builders.darts(in, classes, raIn, mote.width(), raClasses));
         MoteEstimator<A> moteEst = rdSet == null ? null
                 : new MoteEstimator<>(mote, rdSet.train(), rdSet.test(), b.reduced(), sp::format);
         Map<String, Estimator<A>> others = new LinkedHashMap<>();
@@ -214,11 +214,6 @@ public record EstimateJob(String space, List<String> estimators, int sample, lon
             seen.add(sp.sample(r));
         }
         return new ArrayList<>(seen);
-    }
-
-    private Path cacheRoot() {
-        String env = System.getenv("JNAS_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "jnas");
     }
 
     private Map<String, Map<String, Double>> readCsv(Path p) throws IOException {

@@ -94,15 +94,11 @@ public record MoteSearchJob(String variant, int k, int iterations, int initial, 
     private Map<String, Object> execute(RunDir run, Output out, Nb201Table t) throws IOException {
         long t0 = System.nanoTime();
         Dataset d = data.load();
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "jnas");
-        String env = System.getenv("JNAS_CACHE");
-        if (env != null && !env.isBlank()) {
-            cache = Path.of(env);
-        }
-        Path rdDir = rd.ensure(d, cache, out::info);
+        Path rdDir = rd.ensure(d, io.jnas.run.CacheDir.root(), out::info);
         Dataset rdSet = new DatasetResolver().load("imagefolder:" + rdDir, new DataOptions(null, false, raSize, seed, 10));
         Nb201Space space = new Nb201Space();
-        Builders<Nb201Cell> b = Builders.nb201(d.train().channels(), d.numClasses(), mote.width(), rdSet.numClasses());
+        Builders<Nb201Cell> b = Builders.nb201(d.train().channels(), d.numClasses(), rdSet.train().channels(), mote.width(),
+                rdSet.numClasses());
         MoteEstimator<Nb201Cell> est = new MoteEstimator<>(mote, rdSet.train(), rdSet.test(), b.reduced(), space::format);
         Map<String, Score> done = replay(run);
         MoteEvolution<Nb201Cell> strategy = new MoteEvolution<>(space, initial, iterations, parents, !variant.equals("rs"), seed);

@@ -160,25 +160,19 @@ public final class SearchCommand {
         Path outDir;
         @Option(names = "--preset", defaultValue = "cpu", description = "cpu or paper.")
         String preset;
-        @Option(names = "--encoder", defaultValue = "none", description = "ONNX image model for the reduced dataset, or none.")
-        String encoder;
-        @Option(names = "--speed", defaultValue = "macs", description = "time or macs.")
-        String speed;
+        @Mixin
+        MoteMixin moteOptions;
 
         @Override
         public Integer call() throws Exception {
             if (!space.equals("nb201")) {
                 throw new UserError("search mote supports --space nb201 (the DARTS space is scored by 'jnas estimate --space darts')");
             }
-            boolean paper = preset.equals("paper");
+            boolean paper = MoteMixin.paper(preset);
             MoteSearchJob job;
             try {
-                io.jnas.data.reduce.RdSpec rd = new io.jnas.data.reduce.RdSpec("images", 10, paper ? 100 : 50, 20, encoder,
-                        200, seed);
-                io.jnas.estimate.MoteConfig mc = new io.jnas.estimate.MoteConfig(paper ? 50 : 4, paper ? 10 : 3,
-                        paper ? 1024 : 128, 1e-3, 0.01, paper ? 32 : 16, speed, "train", seed);
-                job = new MoteSearchJob(variant, k, iterations, initial, parents, seed, data.spec(seed), rd, paper ? 32 : 16, mc,
-                        table, tableDataset);
+                job = new MoteSearchJob(variant, k, iterations, initial, parents, seed, data.spec(seed),
+                        moteOptions.rd(seed, paper), moteOptions.raSize(paper), moteOptions.mote(seed, paper), table, tableDataset);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -28,9 +28,7 @@ final class DecodedCache {
     }
 
     static Path dir() {
-        String env = System.getenv("JNAS_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env, "decoded")
-                : Path.of(System.getProperty("user.home"), ".cache", "jnas", "decoded");
+        return io.jnas.run.CacheDir.root().resolve("decoded");
     }
 
     static boolean enabled() {

@@ -140,12 +140,21 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
                 mat[i][j] = kv[i * batch + j];
             }
         }
-        LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(mat, false), 1e-300);
-        double logdet = 0;
-        var u = lu.getU();
-        for (int i = 0; i < batch; i++) {
-            logdet += Math.log(Math.abs(u.getEntry(i, i)));
+        // identical activation codes make K singular (log det = −∞); a tiny diagonal jitter keeps it finite
+        for (double jitter = 0; ; jitter = jitter == 0 ? 1e-6 * batch : jitter * 100) {
+            double[][] a = new double[batch][];
+            for (int i = 0; i < batch; i++) {
+                a[i] = mat[i].clone();
+                a[i][i] += jitter;
+            }
+            var u = new LUDecomposition(new Array2DRowRealMatrix(a, false), 1e-300).getU();
+            if (u != null || jitter > 1e6) {
+                double logdet = 0;
+                for (int i = 0; u != null && i < batch; i++) {
+                    logdet += Math.log(Math.abs(u.getEntry(i, i)));
+                }
+                return u == null ? Double.NEGATIVE_INFINITY : logdet;
+            }
         }
-        return logdet;
     }
 }

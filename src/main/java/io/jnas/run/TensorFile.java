@@ -89,4 +89,20 @@ public final class TensorFile {
         }
         return out;
     }
+
+    /**
+     * Copies checkpointed tensors into live ones of the same names and shapes (inside a no-grad
+     * scope when they are parameters); a missing or differently shaped tensor means the
+     * checkpoint belongs to another configuration.
+     */
+    public static void copyInto(Map<String, NDArray> from, Map<String, NDArray> to, String what) {
+        for (Map.Entry<String, NDArray> e : to.entrySet()) {
+            NDArray src = from == null ? null : from.get(e.getKey());
+            if (src == null || !src.getShape().equals(e.getValue().getShape())) {
+                throw new IllegalStateException("checkpoint " + what + " does not match the run at " + e.getKey()
+                        + "; was the run's config.yaml edited?");
+            }
+            e.getValue().set(src.toFloatArray());
+        }
+    }
 }

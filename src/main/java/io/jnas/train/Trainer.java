@@ -194,9 +194,9 @@ public final class Trainer {
             }
             Map<String, NDArray> model = ck.get().tensors().get("model");
             try (NoGrad ng = new NoGrad()) {
-                copyInto(model, net.parameters().stream()
+                io.jnas.run.TensorFile.copyInto(model, net.parameters().stream()
                         .collect(java.util.stream.Collectors.toMap(Param::name, Param::array)), "model");
-                copyInto(ck.get().tensors().getOrDefault("optimizer", Map.of()), opt.stateTensors(), "optimizer");
+                io.jnas.run.TensorFile.copyInto(ck.get().tensors().getOrDefault("optimizer", Map.of()), opt.stateTensors(), "optimizer");
             }
             Map<String, Object> state = ck.get().state();
             opt.setSteps(((Number) state.get("optimizer_steps")).longValue());
@@ -207,17 +207,6 @@ public final class Trainer {
             run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
             log.accept("resumed after epoch " + done + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
             return done;
-        }
-    }
-
-    private static void copyInto(Map<String, NDArray> from, Map<String, NDArray> to, String what) {
-        for (Map.Entry<String, NDArray> e : to.entrySet()) {
-            NDArray src = from.get(e.getKey());
-            if (src == null || !src.getShape().equals(e.getValue().getShape())) {
-                throw new IllegalStateException("checkpoint " + what + " does not match the network at " + e.getKey()
-                        + "; was the run's config.yaml edited?");
-            }
-            e.getValue().set(src.toFloatArray());
         }
     }
 

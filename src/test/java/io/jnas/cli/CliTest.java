@@ -118,4 +118,37 @@ class CliTest {
         assertThat(again.code()).isZero();
         assertThat(Json.MAPPER.readValue(again.lastLine(), Map.class).get("test_top1")).isEqualTo(m.get("test_top1"));
     }
+
+    @Test
+    void estimateWritesScoresAndResumesWithoutRecomputing() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 200, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 50, 8, 8, 10, false);
+        Path csv = tmp.resolve("scores.csv");
+        Run r = run("estimate", "--space", "nb201", "--estimators", "mote,params,naswot", "--sample", "3", "--dataset", "mnist",
+                "--data", tmp.toString(), "--mote-epochs", "1", "--mote-g", "1", "--rd-images", "5", "--rd-test-images", "2",
+                "--ra-size", "8", "--mote-width", "8", "--out", csv.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("arch,mote,mote_raw,mote_landscape,mote_speed,params,naswot,seconds");
+        assertThat(lines).hasSize(4);
+        assertThat(tmp.resolve("scores/mote_calibration.json")).exists();
+        Run again = run("resume", tmp.resolve("scores").toString(), "--json");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(csv)).isEqualTo(lines);
+        userError(run("estimate", "--estimators", "mote,magic", "--dataset", "mnist", "--data", tmp.toString()), "magic");
+    }
+
+    @Test
+    void moteSearchEvaluationFree() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 200, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 50, 8, 8, 10, false);
+        Run r = run("search", "mote", "--variant", "ef", "--iterations", "1", "--initial", "3", "--dataset", "mnist", "--data",
+                tmp.toString(), "--mote-epochs", "1", "--mote-g", "1", "--rd-images", "5", "--rd-test-images", "2",
+                "--ra-size", "8", "--mote-width", "8", "--out", tmp.resolve("m").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<?, ?> m = Json.MAPPER.readValue(r.lastLine(), Map.class);
+        assertThat(m.get("evaluated")).isEqualTo(13);
+        assertThat(io.jnas.space.nb201.Nb201Cell.parse((String) m.get("arch"))).isNotNull();
+        userError(run("search", "mote", "--variant", "topk", "--dataset", "mnist", "--data", tmp.toString()), "--table");
+    }
 }

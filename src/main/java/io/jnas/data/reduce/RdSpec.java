@@ -36,6 +36,7 @@ public record RdSpec(String method, int labels, int perLabel, int testPerLabel, 
     public Map<String, Object> manifest(Dataset source) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", source.name());
+        m.put("source_path", source.source());
         m.put("source_train", source.train().size());
         m.put("method", method);
         m.put("labels", method.equals("labels") ? labels : source.numClasses());

@@ -225,9 +225,9 @@ public final class DifferentiableSearch implements AutoCloseable {
                 return 0;
             }
             try (NoGrad ng = new NoGrad()) {
-                copy(ck.get().tensors().get("model"), modelTensors());
-                copy(ck.get().tensors().get("w_opt"), wOpt.stateTensors());
-                copy(ck.get().tensors().get("a_opt"), aOpt.stateTensors());
+                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("model"), modelTensors(), "model");
+                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("w_opt"), wOpt.stateTensors(), "weight optimizer");
+                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("a_opt"), aOpt.stateTensors(), "α optimizer");
             }
             Map<String, Object> st = ck.get().state();
             wOpt.setSteps(((Number) st.get("w_steps")).longValue());
@@ -236,17 +236,6 @@ public final class DifferentiableSearch implements AutoCloseable {
             run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
             log.accept("resumed search after epoch " + done + " of " + cfg.epochs());
             return done;
-        }
-    }
-
-    private static void copy(Map<String, NDArray> from, Map<String, NDArray> to) {
-        for (Map.Entry<String, NDArray> e : to.entrySet()) {
-            NDArray src = from == null ? null : from.get(e.getKey());
-            if (src == null || !src.getShape().equals(e.getValue().getShape())) {
-                throw new IllegalStateException("checkpoint does not match the search at " + e.getKey()
-                        + "; was config.yaml edited?");
-            }
-            e.getValue().set(src.toFloatArray());
         }
     }
 

@@ -94,9 +94,10 @@ public final class SearchCommand {
         int patch;
         @Option(names = "--decoder", defaultValue = "hierarchical", description = "hierarchical or plain (default ${DEFAULT-VALUE}).")
         String decoder;
-        @Option(names = "--remask", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Re-apply the mask to every feature map (SparK).")
-        boolean remask;
+        @Option(names = "--remask", negatable = true,
+                description = "Re-apply the mask to every feature map (SparK). Default: on with the hierarchical decoder, "
+                        + "off with the plain one, whose 1x1 decoder would otherwise see nothing at masked positions.")
+        Boolean remask;
         @Option(names = "--norm-pix", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Normalise each target patch.")
         boolean normPix;
@@ -112,7 +113,11 @@ public final class SearchCommand {
                 throw new UserError("--decoder must be hierarchical or plain, got '" + decoder + "'");
             }
             try {
-                return new MaeObjective.Config(maskRatio, patch, decoder.equals("hierarchical"), remask, normPix);
+                boolean hierarchical = decoder.equals("hierarchical");
+                // with re-masking, F3 holds only the mask token at masked positions; a 1x1 decoder then has no
+                // context to reconstruct from (measured: loss stays at 1.0 and α never moves), so the plain
+                // ablation lets the encoder carry context into masked positions, as SimMIM's encoder does
+                return new MaeObjective.Config(maskRatio, patch, hierarchical, remask != null ? remask : hierarchical, normPix);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code jnas demo}: a small label-free MAE-NAS search on the NAS-Bench-201 space, a short
- * training of the cell it finds, and one report (about 5 minutes on 2 cores with Fashion-MNIST).
+ * training of the cell it finds, and one report (about 2 minutes on 2 cores with Fashion-MNIST).
  */
 @Command(name = "demo", description = "MAE-NAS search (label-free) on Fashion-MNIST or the data set given, a short "
-        + "training of the cell found, and a report (about 5 minutes on 2 cores).")
+        + "training of the cell found, and a report (about 2 minutes on 2 cores).")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DataMixin data;
@@ -26,11 +26,11 @@ public final class DemoCommand implements Callable<Integer> {
     Output out;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--search-epochs", defaultValue = "15", description = "Search epochs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--search-epochs", defaultValue = "8", description = "Search epochs (default ${DEFAULT-VALUE}).")
     int searchEpochs;
     @Option(names = "--search-images", defaultValue = "2000", description = "Training images the search sees (default ${DEFAULT-VALUE}).")
     int searchImages;
-    @Option(names = "--train-epochs", defaultValue = "3", description = "Training epochs of the found cell (default ${DEFAULT-VALUE}).")
+    @Option(names = "--train-epochs", defaultValue = "2", description = "Training epochs of the found cell (default ${DEFAULT-VALUE}).")
     int trainEpochs;
     @Option(names = "--train-images", defaultValue = "10000", description = "Training images for the found cell (default ${DEFAULT-VALUE}).")
     int trainImages;

@@ -99,7 +99,7 @@ public final class TensorFile {
         for (Map.Entry<String, NDArray> e : to.entrySet()) {
             NDArray src = from == null ? null : from.get(e.getKey());
             if (src == null || !src.getShape().equals(e.getValue().getShape())) {
-                throw new IllegalStateException("checkpoint " + what + " does not match the run at " + e.getKey()
+                throw new IllegalArgumentException("checkpoint " + what + " does not match the run at " + e.getKey()
                         + "; was the run's config.yaml edited?");
             }
             e.getValue().set(src.toFloatArray());

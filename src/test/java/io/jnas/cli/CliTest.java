@@ -113,6 +113,15 @@ class CliTest {
         String config = java.nio.file.Files.readString(out.resolve("config.yaml"));
         assertThat(config).contains("seed: 4").contains("libtorch").contains("djl");
         userError(run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--out", out.toString()), "jnas resume");
+        // a checkpoint that no longer fits an edited config.yaml is a user error, not a crash
+        Path edited = tmp.resolve("edited");
+        java.nio.file.Files.createDirectories(edited.resolve("checkpoint"));
+        for (String f : new String[] {"checkpoint/model.safetensors", "checkpoint/optimizer.safetensors", "checkpoint/state.json"}) {
+            java.nio.file.Files.copy(out.resolve(f), edited.resolve(f));
+        }
+        java.nio.file.Files.writeString(edited.resolve("config.yaml"),
+                config.replace("channels: 4", "channels: 6").replace(out.toString(), edited.toString()));
+        userError(run("resume", edited.toString()), "does not match");
         // resuming a finished run re-evaluates and reports the same figures
         Run again = run("resume", out.toString(), "--json");
         assertThat(again.code()).isZero();

@@ -35,7 +35,7 @@ class DifferentiableSearchTest {
 
     static SearchConfig config(String space, String objective, SearchOptions v, int epochs, long seed) {
         return new SearchConfig(space, objective, new MaeObjective.Config(0.5, 2, true, true, true), 4,
-                space.equals("darts") ? 3 : 1, epochs, 8, 0.025, 0.001, 0.9, 3e-4, 5, 3e-3, 1e-3, v, true, seed);
+                space.equals("darts") ? 3 : 1, epochs, 8, 0.01, 0.001, 0.9, 3e-4, 5, 3e-3, 1e-3, v, true, seed);
     }
 
     private static float[] alphas(DifferentiableSearch s) {

@@ -8,6 +8,8 @@ import io.jnas.nn.Nb201Network;
 import io.jnas.nn.Network;
 import io.jnas.space.darts.Genotype;
 import io.jnas.space.nb201.Nb201Cell;
+import io.jnas.space.ofa.OfaCost;
+import io.jnas.space.ofa.OfaSubnet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas cost}: parameters and MACs of an architecture, without training. */
 @Command(name = "cost", description = "Count parameters and MACs of an architecture (1 image of the given size).",
-        subcommands = {CostCommand.Darts.class, CostCommand.Nb201.class})
+        subcommands = {CostCommand.Darts.class, CostCommand.Nb201.class, CostCommand.Ofa.class})
 public final class CostCommand {
 
     static Map<String, Object> measure(Network net, int channels, int size, String archKey, String arch) {
@@ -86,6 +88,34 @@ public final class CostCommand {
                 Network net = new Nb201Network(new Init(m, 0), cell, 3, classes, channels, cells);
                 out.result(measure(net, 3, size, "arch", cell.toString()));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "ofa", description = "An OFA / OFAv2 subnet at r x r input (convs and linear layers counted).")
+    static final class Ofa implements Callable<Integer> {
+        @Option(names = "--subnet", required = true,
+                description = "NAT text form {\"ks\":[...],\"e\":[...],\"d\":[...],\"r\":224,\"w\":1.0} (OFAv2: \"p\", \"nd\").")
+        String subnet;
+        @Option(names = "--classes", defaultValue = "1000", description = "Number of classes (default ${DEFAULT-VALUE}).")
+        int classes;
+        @Option(names = "--in-channels", defaultValue = "3", description = "Input channels (default ${DEFAULT-VALUE}).")
+        int inChannels;
+        @Mixin
+        Output out;
+
+        @Override
+        public Integer call() {
+            OfaSubnet s = OfaSubnet.parse(subnet);
+            Options.positive("--classes", classes);
+            Options.positive("--in-channels", inChannels);
+            OfaCost c = OfaCost.of(s, inChannels, classes);
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("params", c.params());
+            res.put("macs", c.macs());
+            res.put("input", "1x" + inChannels + "x" + s.r() + "x" + s.r());
+            res.put("subnet", s.toString());
+            out.result(res);
             return 0;
         }
     }

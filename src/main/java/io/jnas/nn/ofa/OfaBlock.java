@@ -1,0 +1,112 @@
+package io.jnas.nn.ofa;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import io.jnas.nn.Act;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Init;
+import io.jnas.nn.Module;
+import io.jnas.nn.Param;
+
+/**
+ * One block position (NATv2 spec §2): the sum of up to three branches on the same input,
+ * chosen by a 3-bit gene: bit 1 the elastic MBConv, bit 2 a 1×1 conv (block stride) + BN + act,
+ * bit 4 a transform (3×3 max-pool when the stride is 2, 1×1 conv when the width changes) + BN + act.
+ * A plain OFA block has the MBConv branch only.
+ */
+final class OfaBlock extends Module {
+    private final int allowed;
+    private final int stride;
+    private final Act.Kind act;
+    private final ElasticMbConv mb;
+    private final NDArray conv;
+    private final SliceNorm convBn;
+    private final NDArray transform;
+    private final SliceNorm transformBn;
+
+    OfaBlock(Init init, int in, int out, int maxK, int maxExpand, int stride, Act.Kind act, boolean se, int allowed,
+            boolean elastic) {
+        this.allowed = allowed;
+        this.stride = stride;
+        this.act = act;
+        mb = (allowed & 1) != 0 ? child("mb", new ElasticMbConv(init, in, out, maxK, maxExpand, stride, act, se, elastic)) : null;
+        if ((allowed & 2) != 0) {
+            conv = param("conv", init.fanIn(new Shape(out, in, 1, 1), in), Param.Kind.WEIGHT);
+            convBn = child("conv_bn", new SliceNorm(init, out));
+        } else {
+            conv = null;
+            convBn = null;
+        }
+        if ((allowed & 4) != 0) {
+            transform = in != out ? param("transform", init.fanIn(new Shape(out, in, 1, 1), in), Param.Kind.WEIGHT) : null;
+            transformBn = child("transform_bn", new SliceNorm(init, out));
+        } else {
+            transform = null;
+            transformBn = null;
+        }
+    }
+
+    @Override
+    public NDArray forward(Ctx ctx, NDArray x) {
+        throw new UnsupportedOperationException("an OFA block runs with its active kernel, expand and branches");
+    }
+
+    NDArray forward(Ctx ctx, NDArray x, int k, int expandRatio, int branches) {
+        if ((branches & ~allowed) != 0 || branches == 0) {
+            throw new IllegalArgumentException("branch gene " + branches + " is not available in a block with branches " + allowed);
+        }
+        NDArray y = null;
+        if ((branches & 1) != 0) {
+            y = mb.forward(ctx, x, k, mb.middle(expandRatio));
+        }
+        if ((branches & 2) != 0) {
+            NDArray b = Act.apply(act, convBn.forward(ctx, Elastic.conv(ctx, x, conv, null, stride, 1)));
+            y = y == null ? b : y.add(b);
+        }
+        if ((branches & 4) != 0) {
+            // pooling is not counted as MACs (OFA's counter counts convs and linear layers)
+            NDArray c = stride == 1 ? x : ai.djl.nn.pooling.Pool.maxPool2d(x, new Shape(3, 3), new Shape(stride, stride),
+                    new Shape(1, 1), false);
+            if (transform != null) {
+                c = Elastic.conv(ctx, c, transform, null, 1, 1);
+            }
+            c = Act.apply(act, transformBn.forward(ctx, c));
+            y = y == null ? c : y.add(c);
+        }
+        return y;
+    }
+
+    void sortChannels() {
+        if (mb != null) {
+            mb.sortChannels();
+        }
+    }
+
+    void copyInto(OfaBlock t, int k) {
+        if (t.mb != null) {
+            mb.copyInto(t.mb, k);
+        }
+        if (t.conv != null) {
+            Elastic.copy(conv, t.conv);
+            convBn.copyInto(t.convBn);
+        }
+        if (t.transformBn != null) {
+            if (transform != null) {
+                Elastic.copy(transform, t.transform);
+            }
+            transformBn.copyInto(t.transformBn);
+        }
+    }
+
+    void recalibrating(boolean on) {
+        if (mb != null) {
+            mb.recalibrating(on);
+        }
+        if (convBn != null) {
+            convBn.recalibrating(on);
+        }
+        if (transformBn != null) {
+            transformBn.recalibrating(on);
+        }
+    }
+}

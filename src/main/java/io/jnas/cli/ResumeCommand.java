@@ -33,6 +33,10 @@ public final class ResumeCommand implements Callable<Integer> {
             out.result(MoteSearchJob.fromConfig(config).resume(run, out));
             return 0;
         }
+        if ("supernet-train".equals(command)) {
+            out.result(SupernetJob.fromConfig(config).execute(run, out));
+            return 0;
+        }
         if ("estimate".equals(command)) {
             out.result(EstimateJob.fromConfig(config).resume(run, out));
             return 0;

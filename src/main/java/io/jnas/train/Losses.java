@@ -23,4 +23,9 @@ public final class Losses {
         NDArray uniform = logp.mean().neg();
         return nll.mul((float) (1 - smoothing)).add(uniform.mul((float) smoothing));
     }
+
+    /** Mean soft cross-entropy −Σ_k q_k·log p_k against target probabilities q (N, K) (distillation). */
+    public static NDArray softCrossEntropy(NDArray logits, NDArray target) {
+        return logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
+    }
 }

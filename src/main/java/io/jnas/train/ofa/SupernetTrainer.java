@@ -1,0 +1,313 @@
+package io.jnas.train.ofa;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import io.jnas.data.Augment;
+import io.jnas.data.Batcher;
+import io.jnas.data.ImageData;
+import io.jnas.data.Normalization;
+import io.jnas.data.Splits;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Init;
+import io.jnas.nn.Param;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.run.Progress;
+import io.jnas.run.RunDir;
+import io.jnas.run.Seeds;
+import io.jnas.run.TensorFile;
+import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Evaluation;
+import io.jnas.train.Losses;
+import io.jnas.train.NoGrad;
+import io.jnas.train.Optimizer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Trains an OFA / OFAv2 super-network by (extended) progressive shrinking (NATv2 spec §1-2):
+ * the full network first, then one phase per {@link ShrinkPhase}, each sampling
+ * {@code subnets} subnets per step whose losses are summed before one update. After the full
+ * phase a frozen copy of the super-network is the teacher: each subnet's loss is its hard-label
+ * cross-entropy plus {@code kdWeight} × soft cross-entropy against the teacher's largest network
+ * (with exits: the α-weighted ensemble of its exits, ENS-KD). Checkpoints after every epoch
+ * (model, teacher, optimizer, phase and epoch); a killed run resumes after its last epoch.
+ */
+public final class SupernetTrainer {
+    private final OfaNetwork net;
+    private final NDManager manager;
+    private final SupernetConfig cfg;
+    private final ImageData train;
+    private final ImageData val;
+    private final RunDir run;
+    private final Consumer<String> log;
+    private final Normalization norm;
+    private final List<ShrinkPhase> phases;
+    private OfaNetwork teacher;
+
+    public SupernetTrainer(OfaNetwork net, NDManager manager, SupernetConfig cfg, ImageData train, ImageData val, RunDir run,
+            Consumer<String> log) {
+        this.net = net;
+        this.manager = manager;
+        this.cfg = cfg;
+        this.train = train;
+        this.val = val;
+        this.run = run;
+        this.log = log;
+        this.norm = Normalization.of(train);
+        this.phases = ShrinkPhase.plan(net.spec());
+    }
+
+    public List<ShrinkPhase> phases() {
+        return phases;
+    }
+
+    public Normalization normalization() {
+        return norm;
+    }
+
+    /** Total epochs over all phases. */
+    public int totalEpochs() {
+        return cfg.fullEpochs() + (phases.size() - 1) * cfg.phaseEpochs();
+    }
+
+    private int epochs(int phase) {
+        return phase == 0 ? cfg.fullEpochs() : cfg.phaseEpochs();
+    }
+
+    /** Runs (or finishes) the training; returns the per-epoch metrics. */
+    public List<Map<String, Object>> fit() throws IOException {
+        List<Map<String, Object>> history = new ArrayList<>();
+        int[] pos = restore(history);
+        int global = history.size();
+        for (int p = pos[0]; p < phases.size(); p++) {
+            ShrinkPhase phase = phases.get(p);
+            int first = p == pos[0] ? pos[1] : 0;
+            if (first == 0 && phase.sortFirst()) {
+                net.sortChannels();
+            }
+            if (first == 0 && p == 1 && teacher == null) {
+                teacher = copyOf(net);
+            }
+            try (Optimizer opt = optimizer()) {
+                if (first > 0) {
+                    restoreOptimizer(opt);
+                }
+                for (int e = first; e < epochs(p); e++) {
+                    history.add(epoch(p, phase, e, opt, ++global));
+                    checkpoint(opt, p, e + 1, history);
+                }
+            }
+        }
+        return history;
+    }
+
+    private Optimizer optimizer() {
+        return new Optimizer("sgd", net.trainableParameters(), cfg.momentum(), true, 0.999, 1e-8, cfg.weightDecay(), manager);
+    }
+
+    private Map<String, Object> epoch(int p, ShrinkPhase phase, int e, Optimizer opt, int global) throws IOException {
+        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
+        int[] order = Splits.permutation(train.size(), Seeds.stream(cfg.seed(), p, e, -1));
+        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
+        double lossSum = 0;
+        long seen = 0;
+        long t0 = System.nanoTime();
+        int total = epochs(p);
+        try (Progress bar = Progress.start("phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch "
+                + (e + 1) + "/" + total, steps)) {
+            for (int s = 0; s < steps; s++) {
+                double lr = 0.5 * cfg.lr() * (1 + Math.cos(Math.PI * (e + (double) s / steps) / total));
+                SplittableRandom rng = Seeds.stream(cfg.seed(), p, e, s);
+                try (NDManager step = manager.newSubManager()) {
+                    Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(), Math.min(order.length, (s + 1) * cfg.batch()),
+                            rng);
+                    NDArray soft = teacher == null ? null : teacherTarget(step, b.x(), rng);
+                    int n = phase.full() ? 1 : cfg.subnets();
+                    float loss;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray sum = null;
+                        for (int i = 0; i < n; i++) {
+                            OfaSubnet sub = phase.full() ? net.spec().largest(cfg.resolutions().get(
+                                    rng.nextInt(cfg.resolutions().size()))) : phase.sample(net.spec(), cfg.resolutions(), rng);
+                            NDArray l = subnetLoss(new Ctx(step, true, rng, null), sub, b, soft);
+                            sum = sum == null ? l : sum.add(l);
+                        }
+                        gc.backward(sum);
+                        loss = sum.getFloat() / n;
+                    }
+                    if (!Float.isFinite(loss)) {
+                        throw new IllegalStateException("super-network loss became " + loss + " in phase " + phase.name()
+                                + " epoch " + (e + 1) + " step " + (s + 1) + "; lower --lr");
+                    }
+                    try (NoGrad ng = new NoGrad()) {
+                        opt.step(step, lr);
+                    }
+                    lossSum += loss * b.size();
+                    seen += b.size();
+                }
+                bar.step(1, String.format("loss %.3f", lossSum / seen));
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        int r = cfg.resolutions().get(cfg.resolutions().size() - 1);
+        Evaluation big = SubnetEvaluation.of(net, net.spec().largest(r), manager, train, val, norm, cfg.recalibImages(),
+                Math.max(cfg.batch(), 128), cfg.seed());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("epoch", global);
+        row.put("phase", phase.name());
+        row.put("phase_index", p + 1);
+        row.put("phase_epoch", e + 1);
+        row.put("train_loss", lossSum / seen);
+        row.put("largest_val_top1", big.top1());
+        row.put("seconds", secs);
+        log.accept(String.format("phase %d/%d %-6s epoch %d/%d  loss %.4f  largest subnet val %.2f%%  %.1fs", p + 1,
+                phases.size(), phase.name(), e + 1, total, lossSum / seen, big.top1(), secs));
+        if (run != null) {
+            run.appendMetrics(row);
+        }
+        return row;
+    }
+
+    /** Teacher probabilities: softmax of the largest network's logits (with exits, their α-weighted ensemble). */
+    private NDArray teacherTarget(NDManager step, NDArray x, SplittableRandom rng) {
+        try (NoGrad ng = new NoGrad()) {
+            Ctx ctx = new Ctx(step, false, rng, null);
+            if (!teacher.spec().exits()) {
+                return teacher.forward(ctx, x).softmax(1);
+            }
+            List<NDArray> exits = teacher.exitLogits(ctx, x);
+            List<Integer> stages = teacher.exitStages();
+            NDArray ens = null;
+            double total = 0;
+            for (int i = 0; i < exits.size(); i++) {
+                float a = cfg.exitWeights().get(stages.get(i)).floatValue();
+                NDArray t = exits.get(i).mul(a);
+                ens = ens == null ? t : ens.add(t);
+                total += a;
+            }
+            return ens.div((float) total).softmax(1);
+        }
+    }
+
+    private NDArray subnetLoss(Ctx ctx, OfaSubnet sub, Batcher.Batch b, NDArray soft) {
+        net.activate(sub);
+        List<NDArray> outs = net.exitLogits(ctx, b.x());
+        List<Integer> stages = net.exitStages();
+        NDArray loss = null;
+        double total = 0;
+        for (int i = 0; i < outs.size(); i++) {
+            double a = net.spec().exits() ? cfg.exitWeights().get(stages.get(i)) : 1.0;
+            NDArray l = Losses.crossEntropy(outs.get(i), b.y(), cfg.labelSmoothing());
+            if (soft != null && cfg.kdWeight() > 0) {
+                l = l.add(Losses.softCrossEntropy(outs.get(i), soft).mul((float) cfg.kdWeight()));
+            }
+            l = l.mul((float) a);
+            loss = loss == null ? l : loss.add(l);
+            total += a;
+        }
+        return loss.div((float) total);
+    }
+
+    /** A frozen copy of the super-network (the distillation teacher). */
+    private OfaNetwork copyOf(OfaNetwork src) {
+        OfaNetwork t = newTeacher();
+        Map<String, NDArray> from = params(src);
+        try (NoGrad ng = new NoGrad()) {
+            TensorFile.copyInto(from, params(t), "teacher");
+        }
+        for (Param p : t.parameters()) {
+            p.array().setRequiresGradient(false);
+        }
+        return t;
+    }
+
+    /** The teacher runs the largest network at the largest training resolution, in inference mode. */
+    private OfaNetwork newTeacher() {
+        return OfaNetwork.supernet(new Init(manager, 0), net.spec(), cfg.resolutions().get(cfg.resolutions().size() - 1));
+    }
+
+    private static Map<String, NDArray> params(OfaNetwork n) {
+        return n.parameters().stream().collect(Collectors.toMap(Param::name, Param::array, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private void checkpoint(Optimizer opt, int phase, int epochsDone, List<Map<String, Object>> history) throws IOException {
+        if (run == null) {
+            return;
+        }
+        Map<String, Map<String, NDArray>> groups = new LinkedHashMap<>();
+        groups.put("model", params(net));
+        groups.put("optimizer", opt.stateTensors());
+        if (teacher != null) {
+            groups.put("teacher", params(teacher));
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        int p = phase;
+        int e = epochsDone;
+        if (e >= epochs(p)) {
+            p++;
+            e = 0;
+        }
+        state.put("phase", p);
+        state.put("phase_epochs_done", e);
+        state.put("optimizer_steps", opt.steps());
+        state.put("history", history);
+        run.saveCheckpoint(groups, state);
+    }
+
+    private Map<String, NDArray> pendingOptimizer;
+    private long pendingSteps;
+
+    private void restoreOptimizer(Optimizer opt) {
+        if (pendingOptimizer != null) {
+            try (NoGrad ng = new NoGrad()) {
+                TensorFile.copyInto(pendingOptimizer, opt.stateTensors(), "optimizer");
+            }
+            opt.setSteps(pendingSteps);
+            pendingOptimizer = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int[] restore(List<Map<String, Object>> history) throws IOException {
+        if (run == null) {
+            return new int[] {0, 0};
+        }
+        var ck = run.loadCheckpoint(manager);
+        if (ck.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Map<String, Map<String, NDArray>> t = ck.get().tensors();
+        try (NoGrad ng = new NoGrad()) {
+            TensorFile.copyInto(t.get("model"), params(net), "model");
+        }
+        if (t.containsKey("teacher")) {
+            teacher = newTeacher();
+            try (NoGrad ng = new NoGrad()) {
+                TensorFile.copyInto(t.get("teacher"), params(teacher), "teacher");
+            }
+        }
+        Map<String, Object> state = ck.get().state();
+        int p = ((Number) state.get("phase")).intValue();
+        int e = ((Number) state.get("phase_epochs_done")).intValue();
+        if (e > 0) {
+            pendingOptimizer = t.getOrDefault("optimizer", Map.of());
+            pendingSteps = ((Number) state.get("optimizer_steps")).longValue();
+        }
+        for (Object o : (List<Object>) state.get("history")) {
+            history.add((Map<String, Object>) o);
+        }
+        int done = history.size();
+        run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
+        log.accept("resumed after " + done + " of " + totalEpochs() + " epochs (phase " + Math.min(p + 1, phases.size())
+                + ") from " + run.dir().resolve("checkpoint"));
+        return new int[] {p, e};
+    }
+}

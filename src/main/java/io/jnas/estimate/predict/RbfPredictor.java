@@ -2,7 +2,7 @@ package io.jnas.estimate.predict;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
@@ -35,7 +35,8 @@ final class RbfPredictor implements Predictor {
         for (int i = 0; i < n; i++) {
             b.setEntry(i, y[i]);
         }
-        RealVector s = new QRDecomposition(a, 1e-12).getSolver().solve(b);
+        // pseudo-inverse: with fewer rows than encoding columns the linear tail is under-determined
+        RealVector s = new SingularValueDecomposition(a).getSolver().solve(b);
         centres = x.clone();
         weights = new double[n];
         tail = new double[d + 1];

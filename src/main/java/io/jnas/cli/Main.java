@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jnas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neural architecture search on the JVM: MAE-NAS, MOTE-NAS and NATv2 on DJL/libtorch.",
-        subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class, CostCommand.class, SupernetCommand.class,
+        subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class, CostCommand.class, SupernetCommand.class, FinetuneCommand.class,
                 DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

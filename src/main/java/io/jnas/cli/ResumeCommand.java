@@ -33,6 +33,14 @@ public final class ResumeCommand implements Callable<Integer> {
             out.result(MoteSearchJob.fromConfig(config).resume(run, out));
             return 0;
         }
+        if ("finetune".equals(command)) {
+            out.result(FinetuneJob.fromConfig(config).execute(run, out));
+            return 0;
+        }
+        if ("search-nat".equals(command)) {
+            out.result(NatJob.fromConfig(config).execute(run, out));
+            return 0;
+        }
         if ("supernet-train".equals(command)) {
             out.result(SupernetJob.fromConfig(config).execute(run, out));
             return 0;

@@ -5,6 +5,7 @@ import io.jnas.nn.supernet.SearchOptions;
 import io.jnas.run.RunDir;
 import io.jnas.search.darts.SearchConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas search}: architecture search. */
 @Command(name = "search", description = "Search for an architecture.",
-        subcommands = {SearchCommand.MaeNas.class, SearchCommand.Darts.class, SearchCommand.Mote.class})
+        subcommands = {SearchCommand.MaeNas.class, SearchCommand.Darts.class, SearchCommand.Mote.class, SearchCommand.Nat.class})
 public final class SearchCommand {
 
     /** Options shared by the differentiable searches. */
@@ -182,6 +183,77 @@ public final class SearchCommand {
                 throw new UserError(e.getMessage());
             }
             Path dir = outDir != null ? outDir : RunDir.defaultPath("search-mote", seed);
+            out.result(job.start(dir, out));
+            return 0;
+        }
+    }
+
+    @Command(name = "nat", description = "NATv2 (or NAT): multi-objective search with a predictor over an OFA/OFAv2 super-network.")
+    static final class Nat implements Callable<Integer> {
+        @Mixin
+        DataMixin data;
+        @Mixin
+        Output out;
+        @Option(names = "--policy", defaultValue = "natv2", description = "natv2 or nat (the baseline) (default ${DEFAULT-VALUE}).")
+        String policy;
+        @Option(names = "--objectives", split = ",", defaultValue = "error,params,macs",
+                description = "error followed by params and/or macs (default ${DEFAULT-VALUE}).")
+        List<String> objectives;
+        @Option(names = "--supernet", description = "Trained super-network run (jnas supernet train); its data and splits are "
+                + "used. Without it a super-network is trained first (--space, --parallel, --dense, --exits, --dataset).")
+        Path supernet;
+        @Option(names = "--space", defaultValue = "ofav2", description = "ofa or ofav2, when training the super-network here.")
+        String space;
+        @Option(names = "--parallel", description = "OFAv2 parallel blocks (ofav2 without any of the three flags: all three).")
+        boolean parallel;
+        @Option(names = "--dense", description = "OFAv2 dense skip connections.")
+        boolean dense;
+        @Option(names = "--exits", description = "OFAv2 early exits.")
+        boolean exits;
+        @Option(names = "--preset", defaultValue = "cpu", description = "cpu (small archive and budget) or paper.")
+        String preset;
+        @Option(names = "--archive", description = "Archive size (natv2) or initial archive (nat) (cpu 30; paper 300 / 100).")
+        Integer archive;
+        @Option(names = "--iterations", description = "Iterations (cpu 5, paper 30).")
+        Integer iterations;
+        @Option(names = "--candidates", description = "Candidates per iteration (cpu 6; paper 25 natv2 / 8 nat).")
+        Integer candidates;
+        @Option(names = "--predictor", defaultValue = "gbt", description = "gbt, rf, rbf, gp or mlp (default ${DEFAULT-VALUE}).")
+        String predictor;
+        @Option(names = "--folds", description = "k-fold predictor ensemble (cpu 5, paper 10).")
+        Integer folds;
+        @Option(names = "--adapt-epochs", description = "Super-network adaptation epochs per iteration (cpu 1, paper 5; 0 = off).")
+        Integer adaptEpochs;
+        @Option(names = "--export", defaultValue = "5", description = "Front subnets exported with weights (default ${DEFAULT-VALUE}).")
+        int export;
+        @Option(names = "--seed", defaultValue = "0")
+        long seed;
+        @Option(names = "--out", description = "Run directory (default runs/search-nat-<time>-s<seed>).")
+        Path outDir;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean paper = MoteMixin.paper(preset);
+            if (supernet != null && !java.nio.file.Files.isRegularFile(supernet.resolve("config.yaml"))) {
+                throw new UserError("--supernet " + supernet + " is not a run directory; train one with: jnas supernet train --out "
+                        + supernet);
+            }
+            NatJob job;
+            try {
+                boolean v2 = policy.equals("natv2");
+                io.jnas.search.nat.NatConfig cfg = new io.jnas.search.nat.NatConfig(policy, objectives,
+                        archive != null ? archive : paper ? (v2 ? 300 : 100) : 30, iterations != null ? iterations : paper ? 30 : 5,
+                        candidates != null ? candidates : paper ? (v2 ? 25 : 8) : 6, predictor,
+                        folds != null ? folds : paper ? 10 : 5, paper ? 100 : 40, paper ? 20 : 10,
+                        adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, seed);
+                io.jnas.estimate.predict.Predictor.of(predictor, seed);
+                SupernetJob sj = supernet != null ? null : SupernetCommand.job(space, parallel, dense, exits, 1.0, null, null,
+                        null, null, null, 2, 1.0, List.of(0.06, 0.13, 0.20, 0.27, 0.34), 0.1, paper, data, seed);
+                job = new NatJob(cfg, supernet == null ? null : supernet.toString(), sj, 2.5e-3, 3e-4, 4, export);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            Path dir = outDir != null ? outDir : RunDir.defaultPath("search-nat", seed);
             out.result(job.start(dir, out));
             return 0;
         }

@@ -99,7 +99,7 @@ public final class Trainer {
             Augment aug = new Augment(cfg.cropPadding(), cfg.flip(), cfg.cutout());
             Batcher batcher = new Batcher(train, norm, aug);
             int stepsPerEpoch = (train.size() + cfg.batch() - 1) / cfg.batch();
-            for (int epoch = start; epoch < cfg.epochs(); epoch++) {
+            for (int epoch = start; epoch < cfg.epochs() && !stopped(history); epoch++) {
                 history.add(trainEpoch(epoch, opt, batcher, stepsPerEpoch));
                 checkpoint(opt, epoch + 1, history);
             }
@@ -208,6 +208,21 @@ public final class Trainer {
             log.accept("resumed after epoch " + done + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
             return done;
         }
+    }
+
+    private java.util.function.Predicate<List<EpochMetrics>> stop = h -> false;
+
+    /**
+     * Stops training after an epoch when {@code rule} holds for the history so far (early
+     * stopping; also checked on resume, so a resumed run stops where the original would have).
+     */
+    public Trainer stopWhen(java.util.function.Predicate<List<EpochMetrics>> rule) {
+        this.stop = rule;
+        return this;
+    }
+
+    private boolean stopped(List<EpochMetrics> history) {
+        return !history.isEmpty() && stop.test(history);
     }
 
     public Normalization normalization() {

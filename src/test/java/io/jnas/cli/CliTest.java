@@ -160,4 +160,43 @@ class CliTest {
         assertThat(io.jnas.space.nb201.Nb201Cell.parse((String) m.get("arch"))).isNotNull();
         userError(run("search", "mote", "--variant", "topk", "--dataset", "mnist", "--data", tmp.toString()), "--table");
     }
+
+    @Test
+    void natPipelineSupernetSearchFinetuneAndResume() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 160, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 40, 8, 8, 10, false);
+        Path sn = tmp.resolve("sn");
+        Run t = run("supernet", "train", "--space", "ofa", "--dataset", "mnist", "--data", tmp.toString(), "--full-epochs", "1",
+                "--phase-epochs", "0", "--resolutions", "32", "--batch", "32", "--out", sn.toString(), "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(sn.resolve(SupernetJob.WEIGHTS)).exists();
+        assertThat(sn.resolve("report.html")).exists();
+        Path nat = tmp.resolve("nat");
+        Run s = run("search", "nat", "--supernet", sn.toString(), "--archive", "6", "--iterations", "1", "--candidates", "2",
+                "--predictor", "rbf", "--folds", "1", "--adapt-epochs", "1", "--export", "1", "--out", nat.toString(), "--json");
+        assertThat(s.code()).as(s.err()).isZero();
+        Map<?, ?> m = Json.MAPPER.readValue(s.lastLine(), Map.class);
+        assertThat((java.util.List<?>) m.get("hypervolume")).hasSize(2);
+        java.util.List<?> front = (java.util.List<?>) m.get("front");
+        assertThat(front).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) front.get(0);
+        assertThat(first.keySet()).contains("subnet", "error", "params", "macs");
+        assertThat(m.get("evaluated")).isEqualTo(8);
+        for (String f : new String[] {"front.csv", "front.json", "hypervolume.png", "front_error_macs.png", "subnets/0.safetensors",
+            "subnets/0.json", "report.html", "checkpoint/state.json"}) {
+            assertThat(nat.resolve(f)).exists();
+        }
+        // resuming a finished search replays its scores and reports the same front
+        Run again = run("resume", nat.toString(), "--json");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Json.MAPPER.readValue(again.lastLine(), Map.class).get("front")).isEqualTo(m.get("front"));
+        Run f = run("finetune", "--subnet", (String) first.get("subnet"), "--supernet", sn.toString(), "--epochs", "2",
+                "--patience", "1", "--out", tmp.resolve("ft").toString(), "--json");
+        assertThat(f.code()).as(f.err()).isZero();
+        assertThat(Json.MAPPER.readValue(f.lastLine(), Map.class).get("best_epochs")).isIn(1, 2);
+        userError(run("finetune", "--subnet", "{\"ks\":[3]}", "--supernet", sn.toString()), "\"e\"");
+        userError(run("search", "nat", "--supernet", tmp.toString()), "supernet train");
+        userError(run("search", "nat", "--supernet", sn.toString(), "--objectives", "params,error"), "objectives");
+    }
 }

@@ -51,6 +51,7 @@ public final class SupernetTrainer {
     private final Normalization norm;
     private final List<ShrinkPhase> phases;
     private OfaNetwork teacher;
+    private int badSteps;
 
     public SupernetTrainer(OfaNetwork net, NDManager manager, SupernetConfig cfg, ImageData train, ImageData val, RunDir run,
             Consumer<String> log) {
@@ -144,10 +145,16 @@ public final class SupernetTrainer {
                         loss = sum.getFloat() / n;
                     }
                     if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("super-network loss became " + loss + " in phase " + phase.name()
-                                + " epoch " + (e + 1) + " step " + (s + 1) + "; lower --lr");
+                        opt.zeroGradients();
+                        if (++badSteps > 10) {
+                            throw new IllegalStateException("super-network loss was " + loss + " in more than 10 steps (phase "
+                                    + phase.name() + " epoch " + (e + 1) + "); lower --lr");
+                        }
+                        log.accept("skipped a step with loss " + loss + " (phase " + phase.name() + ", step " + (s + 1) + ")");
+                        continue;
                     }
                     try (NoGrad ng = new NoGrad()) {
+                        opt.clipGradients(step, 5.0);
                         opt.step(step, lr);
                     }
                     lossSum += loss * b.size();
@@ -174,6 +181,66 @@ public final class SupernetTrainer {
             run.appendMetrics(row);
         }
         return row;
+    }
+
+    /**
+     * NAT's super-network adaptation: {@code epochs} epochs in which each step trains
+     * {@code subnets} subnets drawn from {@code sampler} (SGD, cosine from {@code lr}, weight decay
+     * {@code wd}), distilled from the teacher (a frozen copy of the super-network as it was before
+     * the first adaptation). Not checkpointed here: the caller saves the weights afterwards.
+     */
+    public void adapt(java.util.function.Function<SplittableRandom, OfaSubnet> sampler, int epochs, double lr, double wd,
+            int subnets, long seed) {
+        if (teacher == null) {
+            teacher = copyOf(net);
+        }
+        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
+        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
+        int badSteps = 0;
+        try (Optimizer opt = new Optimizer("sgd", net.trainableParameters(), cfg.momentum(), true, 0.999, 1e-8, wd, manager)) {
+            for (int e = 0; e < epochs; e++) {
+                int[] order = Splits.permutation(train.size(), Seeds.stream(seed, e, -1));
+                double lossSum = 0;
+                long seen = 0;
+                try (Progress bar = Progress.start("adapt epoch " + (e + 1) + "/" + epochs, steps)) {
+                    for (int s = 0; s < steps; s++) {
+                        double rate = 0.5 * lr * (1 + Math.cos(Math.PI * (e + (double) s / steps) / epochs));
+                        SplittableRandom rng = Seeds.stream(seed, e, s);
+                        try (NDManager step = manager.newSubManager()) {
+                            Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(),
+                                    Math.min(order.length, (s + 1) * cfg.batch()), rng);
+                            NDArray soft = teacherTarget(step, b.x(), rng);
+                            float loss;
+                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                                NDArray sum = null;
+                                for (int i = 0; i < subnets; i++) {
+                                    NDArray l = subnetLoss(new Ctx(step, true, rng, null), sampler.apply(rng), b, soft);
+                                    sum = sum == null ? l : sum.add(l);
+                                }
+                                gc.backward(sum);
+                                loss = sum.getFloat() / subnets;
+                            }
+                            if (!Float.isFinite(loss)) {
+                                // one bad batch must not end a long search: skip it, give up only when it persists
+                                opt.zeroGradients();
+                                if (++badSteps > 10) {
+                                    throw new IllegalStateException("adaptation loss was " + loss + " in more than 10 steps; "
+                                            + "lower the adaptation lr");
+                                }
+                                continue;
+                            }
+                            try (NoGrad ng = new NoGrad()) {
+                                opt.clipGradients(step, 5.0);
+                                opt.step(step, rate);
+                            }
+                            lossSum += loss * b.size();
+                            seen += b.size();
+                        }
+                        bar.step(1, String.format("loss %.3f", lossSum / seen));
+                    }
+                }
+            }
+        }
     }
 
     /** Teacher probabilities: softmax of the largest network's logits (with exits, their α-weighted ensemble). */
@@ -226,6 +293,8 @@ public final class SupernetTrainer {
         for (Param p : t.parameters()) {
             p.array().setRequiresGradient(false);
         }
+        // full-width running statistics were also updated by smaller subnets: recalibrate the teacher's own
+        SubnetEvaluation.recalibrate(t, manager, train, norm, cfg.recalibImages(), Math.max(cfg.batch(), 128), cfg.seed());
         return t;
     }
 

@@ -187,6 +187,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
         front.sort(Comparator.comparingLong(Member::macs));
         out.info("testing the " + front.size() + " non-dominated subnets on the test split");
         List<Map<String, Object>> rows = new ArrayList<>();
+        boolean[] knee = NatSearch.highTradeoff(front, nat.objectives());
         Path subnets = run.file("subnets");
         Files.createDirectories(subnets);
         for (int i = 0; i < front.size(); i++) {
@@ -200,6 +201,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                 r.put("val_error", round(f.error()));
                 r.put("params", f.params());
                 r.put("macs", f.macs());
+                r.put("high_tradeoff", knee[i]);
                 rows.add(r);
                 if (i < export) {
                     Map<String, NDArray> w = params(sub);
@@ -211,11 +213,11 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                 }
             }
         }
-        StringBuilder csv = new StringBuilder("subnet,error,val_error,params,macs\n");
+        StringBuilder csv = new StringBuilder("subnet,error,val_error,params,macs,high_tradeoff\n");
         for (Map<String, Object> r : rows) {
             csv.append('"').append(((String) r.get("subnet")).replace("\"", "\"\"")).append("\",").append(r.get("error"))
                     .append(',').append(r.get("val_error")).append(',').append(r.get("params")).append(',')
-                    .append(r.get("macs")).append('\n');
+                    .append(r.get("macs")).append(',').append(r.get("high_tradeoff")).append('\n');
         }
         AtomicFiles.writeString(run.file("front.csv"), csv.toString());
         AtomicFiles.writeString(run.file("front.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
@@ -261,7 +263,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
         Html h = new Html("jnas search nat (" + nat.policy() + ")").h2("Result").kv(summary)
                 .h2("Hypervolume").img("hypervolume.png")
                 .h2("Front (test split)").img("front_error_params.png").img("front_error_macs.png").img("front_params_macs.png")
-                .table(List.of("subnet", "error", "val_error", "params", "macs"), rows)
+                .table(List.of("subnet", "error", "val_error", "params", "macs", "high_tradeoff"), rows)
                 .h2("Archive").img("archive_error_macs.png");
         h.h2("Configuration").pre(Files.readString(run.file("config.yaml")));
         AtomicFiles.writeString(run.file("report.html"), h.build());

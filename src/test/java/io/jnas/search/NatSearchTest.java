@@ -63,4 +63,16 @@ class NatSearchTest {
         assertThat(adapted).isEmpty();
         assertThat(NatSearch.nondominated(arch, cfg.objectives())).isNotEmpty();
     }
+
+    @Test
+    void theKneeOfAFrontIsAHighTradeoffPoint() {
+        // error falls steeply until 2 M MACs, then barely: the knee is the 2 M point
+        OfaSubnet any = space.smallest();
+        List<Member> front = List.of(new Member(any, 50, 1, 1_000_000, 0), new Member(any, 30, 1, 1_500_000, 0),
+                new Member(any, 12, 1, 2_000_000, 0), new Member(any, 11.5, 1, 4_000_000, 0),
+                new Member(any, 11, 1, 8_000_000, 0));
+        boolean[] k = NatSearch.highTradeoff(front, List.of("error", "macs"));
+        assertThat(k[2]).isTrue();
+        assertThat(k[4]).isFalse();
+    }
 }

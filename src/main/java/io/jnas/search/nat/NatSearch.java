@@ -332,6 +332,79 @@ public final class NatSearch {
     }
 
     /**
+     * High trade-off points of a front (NAT's output, in the manner of pymoo's decision
+     * making): objectives normalised to [0, 1] over the front; for each point, the smallest
+     * ratio, over its neighbours (within 0.125·√m, at least its two nearest), of what a move to
+     * the neighbour sacrifices to what it gains, i.e. even the cheapest move away is costly at a
+     * knee; points whose ratio is at least the mean plus one standard deviation (ours; always
+     * the largest) are flagged.
+     */
+    public static boolean[] highTradeoff(List<Member> front, List<String> objectives) {
+        int n = front.size();
+        boolean[] out = new boolean[n];
+        if (n < 3) {
+            return out;
+        }
+        int m = objectives.size();
+        double[][] f = new double[n][];
+        for (int i = 0; i < n; i++) {
+            f[i] = front.get(i).objectives(objectives);
+        }
+        for (int k = 0; k < m; k++) {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (double[] r : f) {
+                lo = Math.min(lo, r[k]);
+                hi = Math.max(hi, r[k]);
+            }
+            for (double[] r : f) {
+                r[k] = hi > lo ? (r[k] - lo) / (hi - lo) : 0;
+            }
+        }
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+            }
+            final int fi = i;
+            java.util.Arrays.sort(order, Comparator.comparingDouble(j -> dist(f[fi], f[j])));
+            double best = Double.MAX_VALUE;
+            for (int r = 1; r < n; r++) {
+                int j = order[r];
+                if (r > 2 && dist(f[i], f[j]) > 0.125 * Math.sqrt(m)) {
+                    break;
+                }
+                double sacrifice = 0;
+                double gain = 0;
+                for (int k = 0; k < m; k++) {
+                    sacrifice += Math.max(0, f[j][k] - f[i][k]);
+                    gain += Math.max(0, f[i][k] - f[j][k]);
+                }
+                best = Math.min(best, sacrifice / Math.max(gain, 1e-9));
+            }
+            t[i] = best;
+        }
+        double mean = java.util.Arrays.stream(t).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(t).map(v -> (v - mean) * (v - mean)).average().orElse(0));
+        int arg = 0;
+        for (int i = 0; i < n; i++) {
+            out[i] = t[i] >= mean + sd;
+            arg = t[i] > t[arg] ? i : arg;
+        }
+        out[arg] = true;
+        return out;
+    }
+
+    private static double dist(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += (a[k] - b[k]) * (a[k] - b[k]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
      * Hypervolume of the archive's non-dominated set, objectives normalised to [0, 1] (error / 100;
      * params and MACs between the smallest and largest subnet), reference point 1 in every objective.
      */

@@ -113,6 +113,9 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
             out.info(String.format("NAT (%s) on %s super-network %s: %d train / %d validation / %d test images", nat.policy(),
                     sj.space(), snDir, tv[0].size(), tv[1].size(), d.test().size()));
             SupernetTrainer adapter = new SupernetTrainer(net, m, sj.train(), tv[0], tv[1], null, out::info);
+            if (nat.adaptEpochs() > 0) {
+                adapter.freezeTeacher();
+            }
             int evalBatch = Math.max(sj.train().batch(), 128);
             int recal = sj.train().recalibImages();
 

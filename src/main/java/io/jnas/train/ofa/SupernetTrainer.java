@@ -184,6 +184,15 @@ public final class SupernetTrainer {
     }
 
     /**
+     * Freezes a copy of the super-network as it is now as the distillation teacher (NAT: the
+     * trained super-network before any adaptation; resumed searches call this before restoring
+     * adapted weights, so the teacher is the same as in an uninterrupted run).
+     */
+    public void freezeTeacher() {
+        teacher = copyOf(net);
+    }
+
+    /**
      * NAT's super-network adaptation: {@code epochs} epochs in which each step trains
      * {@code subnets} subnets drawn from {@code sampler} (SGD, cosine from {@code lr}, weight decay
      * {@code wd}), distilled from the teacher (a frozen copy of the super-network as it was before

@@ -249,7 +249,8 @@ public final class SearchCommand {
                 io.jnas.estimate.predict.Predictor.of(predictor, seed);
                 SupernetJob sj = supernet != null ? null : SupernetCommand.job(space, parallel, dense, exits, 1.0, null, null,
                         null, null, null, 2, 1.0, List.of(0.06, 0.13, 0.20, 0.27, 0.34), 0.1, paper, data, seed);
-                job = new NatJob(cfg, supernet == null ? null : supernet.toString(), sj, 2.5e-3, 3e-4, 4, export);
+                // adaptation: 4 subnets per step (reference); 2 in the cpu preset, where it dominates the search time
+                job = new NatJob(cfg, supernet == null ? null : supernet.toString(), sj, 2.5e-3, 3e-4, paper ? 4 : 2, export);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -25,13 +25,13 @@ public final class SupernetCommand {
         boolean dense;
         @Option(names = "--exits", description = "OFAv2 early exits.")
         boolean exits;
-        @Option(names = "--preset", defaultValue = "cpu", description = "cpu (about 20 minutes on 2 cores) or paper.")
+        @Option(names = "--preset", defaultValue = "cpu", description = "cpu (5,000 training images, about 20 minutes on 2 cores) or paper.")
         String preset;
         @Option(names = "--width", defaultValue = "1.0", description = "Width multiplier (1.0 or 1.2).")
         double width;
         @Option(names = "--resolutions", split = ",", description = "Training resolutions (cpu 32,40; paper 32..64 step 4).")
         List<Integer> resolutions;
-        @Option(names = "--full-epochs", description = "Epochs of the full network (cpu 3, paper 120).")
+        @Option(names = "--full-epochs", description = "Epochs of the full network (cpu 4, paper 120).")
         Integer fullEpochs;
         @Option(names = "--phase-epochs", description = "Epochs per shrinking phase (cpu 1, paper 25).")
         Integer phaseEpochs;
@@ -85,7 +85,7 @@ public final class SupernetCommand {
         List<Integer> res = resolutions != null ? resolutions : paper ? io.jnas.space.ofa.OfaSpace.range(32, 64, 4)
                 : List.of(32, 40);
         if (data.trainSize == 0 && !paper) {
-            data.trainSize = 10_000;
+            data.trainSize = 5_000;
         }
         try {
             io.jnas.data.DataSpec ds = data.spec(seed);
@@ -94,7 +94,7 @@ public final class SupernetCommand {
             io.jnas.nn.ofa.OfaNetwork.Spec spec = new io.jnas.nn.ofa.OfaNetwork.Spec(probe.train().channels(),
                     probe.numClasses(), width, parallel, dense, exits, 0.1);
             io.jnas.train.ofa.SupernetConfig cfg = new io.jnas.train.ofa.SupernetConfig(
-                    fullEpochs != null ? fullEpochs : paper ? 120 : 3, phaseEpochs != null ? phaseEpochs : paper ? 25 : 1,
+                    fullEpochs != null ? fullEpochs : paper ? 120 : 4, phaseEpochs != null ? phaseEpochs : paper ? 25 : 1,
                     batch != null ? batch : paper ? 128 : 64, lr != null ? lr : paper ? 0.026 : 0.05, 0.9, 3e-5, 0.1,
                     subnets, kd, exitWeights, res, paper ? 2000 : 500, seed);
             return new SupernetJob(space, spec, ds, valFraction, cfg);

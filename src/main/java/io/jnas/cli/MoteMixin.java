@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of the MOTE estimate and its reduced dataset, shared by {@code estimate} and
- * {@code search mote}. Unset values take the preset: cpu (measured to stay within about 10 s
- * per architecture on 2 cores) or paper (the reference values).
+ * {@code search mote}. Unset values take the preset: cpu (chosen by bench/mote_calibration.sh:
+ * E = 4, G = 3, width 32, 16 px, 50 images per label; about 2 s per NAS-Bench-201 cell on 2
+ * cores, the best Kendall τ of the settings measured) or paper (the reference values).
  */
 public final class MoteMixin {
     @Option(names = "--rd-method", description = "labels, images or random (RD-RS); default images.")
@@ -31,7 +32,7 @@ public final class MoteMixin {
     Integer moteG;
     @Option(names = "--mote-batch", description = "Batch (cpu 128, paper 1024).")
     Integer moteBatch;
-    @Option(names = "--mote-width", description = "RA width (cpu 16, paper 32).")
+    @Option(names = "--mote-width", description = "RA width (cpu 32, paper 32).")
     Integer moteWidth;
     @Option(names = "--ra-size", description = "RA input size (cpu 16, paper 32).")
     Integer raSize;
@@ -50,7 +51,7 @@ public final class MoteMixin {
 
     MoteConfig mote(long seed, boolean paper) {
         return new MoteConfig(moteEpochs != null ? moteEpochs : paper ? 50 : 4, moteG != null ? moteG : paper ? 10 : 3,
-                moteBatch != null ? moteBatch : paper ? 1024 : 128, 1e-3, 0.01, moteWidth != null ? moteWidth : paper ? 32 : 16,
+                moteBatch != null ? moteBatch : paper ? 1024 : 128, 1e-3, 0.01, moteWidth != null ? moteWidth : 32,
                 speed, landscape, seed);
     }
 

@@ -304,14 +304,20 @@ public record EstimateJob(String space, List<String> estimators, int sample, lon
                 if (c.equals("arch") || c.equals("seconds")) {
                     continue;
                 }
-                double[] sc = column(rows, keys, c);
-                if (java.util.Arrays.stream(sc).anyMatch(Double::isNaN)) {
+                double[] all = column(rows, keys, c);
+                // an estimator may fail on a few architectures (synflow overflows float32 on deep convolution
+                // stacks): rank the others and say how many were used
+                int[] ok = java.util.stream.IntStream.range(0, all.length).filter(i -> !Double.isNaN(all[i])).toArray();
+                if (ok.length < 3) {
                     continue;
                 }
+                double[] sc = java.util.Arrays.stream(ok).mapToDouble(i -> all[i]).toArray();
+                double[] tr0 = java.util.Arrays.stream(ok).mapToDouble(i -> truth[i]).toArray();
                 Map<String, Object> st = new LinkedHashMap<>();
-                st.put("kendall", TrainJob.round(Correlation.kendall(sc, truth)));
-                st.put("spearman", TrainJob.round(Correlation.spearman(sc, truth)));
-                double[] top = Correlation.topK(sc, truth, 10);
+                st.put("kendall", TrainJob.round(Correlation.kendall(sc, tr0)));
+                st.put("spearman", TrainJob.round(Correlation.spearman(sc, tr0)));
+                st.put("n", ok.length);
+                double[] top = Correlation.topK(sc, tr0, 10);
                 st.put("top10_mean", TrainJob.round(top[0]));
                 st.put("top10_best", TrainJob.round(top[1]));
                 stats.put(c, st);
@@ -322,15 +328,17 @@ public record EstimateJob(String space, List<String> estimators, int sample, lon
                 List<Double> xs = new ArrayList<>();
                 List<Double> ys = new ArrayList<>();
                 for (int i = 0; i < sc.length; i++) {
-                    xs.add(sc[i]);
-                    ys.add(truth[i]);
+                    if (Double.isFinite(sc[i])) {
+                        xs.add(sc[i]);
+                        ys.add(tr0[i]);
+                    }
                 }
                 Charts.scatter(run.file("scatter_" + c + ".png"), c + " vs " + col + " (tau " + st.get("kendall") + ")",
                         c, col, xs, ys);
             }
             res.put("truth", col);
             res.put("estimators", stats);
-            h.h2("Rank correlation with " + col).table(List.of("estimator", "kendall", "spearman", "top10_mean",
+            h.h2("Rank correlation with " + col).table(List.of("estimator", "kendall", "spearman", "n", "top10_mean",
                     "top10_best"), table);
             for (String c : stats.keySet()) {
                 h.img("scatter_" + c + ".png");

@@ -2,7 +2,7 @@
 # Calibrating the MOTE cpu preset (docs/results.md, issue 4): the same 50 seeded NAS-Bench-201 cells scored with
 # several reduced-architecture / reduced-dataset settings on real CIFAR-10; Kendall τ of MOTE (and of its terms)
 # against the 200-epoch CIFAR-10 test accuracy, and the median seconds of one MOTE estimate.
-# Summary: runs/exp-mote/calibration.tsv. Each setting resumes from its CSV when interrupted.
+# Summary: runs/exp-mote/calibration.tsv. Each setting resumes from its CSV (finished settings are replayed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JNAS=${JNAS:-./jnas}
@@ -33,4 +33,7 @@ setting e4-w16-s16-n50 4 3 16 16 50
 setting e8-w16-s16-n50 8 3 16 16 50
 setting e4-w32-s16-n50 4 3 32 16 50
 setting e2-w16-s16-n50 2 3 16 16 50
+setting e8-w32-s16-n50 8 3 32 16 50
+setting e16-w32-s16-n50 16 3 32 16 50
+setting e4-w32-s32-n50 4 3 32 32 50
 column -t -s $'\t' "$summary"

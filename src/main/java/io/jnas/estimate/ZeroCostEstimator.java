@@ -66,7 +66,9 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
     public Score estimate(A arch) {
         long t0 = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = builder.apply(new Init(m, Seeds.mix(seed, text.apply(arch).hashCode())), arch);
+            Init init = new Init(m, Seeds.mix(seed, text.apply(arch).hashCode()));
+            // synflow's output sum overflows float32 on deep cells: like its reference, it runs in float64
+            Network net = builder.apply(kind.equals("synflow") ? init.float64() : init, arch);
             double v = switch (kind) {
                 case "synflow" -> synflow(net, m);
                 case "naswot" -> naswot(net, m);
@@ -88,10 +90,12 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
         List<Param> ps = net.trainableParameters();
         try (NoGrad ng = new NoGrad()) {
             for (Param p : ps) {
-                p.array().set(p.array().abs().toFloatArray());
+                try (NDArray a = p.array().abs()) {
+                    p.array().set(java.nio.DoubleBuffer.wrap(a.toDoubleArray()));
+                }
             }
         }
-        NDArray ones = m.ones(new Shape(1, net.inputChannels(), data.height(), data.width()));
+        NDArray ones = m.ones(new Shape(1, net.inputChannels(), data.height(), data.width()), DataType.FLOAT64);
         // inference-mode BN with fresh statistics is the identity map, as synflow requires
         Ctx ctx = new Ctx(m, false, Seeds.stream(seed, 1), null);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -100,7 +104,7 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
         double s = 0;
         for (Param p : ps) {
             NDArray g = p.array().getGradient();
-            s += p.array().mul(g).abs().sum().toType(DataType.FLOAT64, false).getDouble();
+            s += p.array().mul(g).abs().sum().getDouble();
             g.close();
         }
         return s;

@@ -13,10 +13,28 @@ import java.util.SplittableRandom;
 public final class Init {
     private final NDManager manager;
     private final SplittableRandom random;
+    private final ai.djl.ndarray.types.DataType type;
 
     public Init(NDManager manager, long seed) {
+        this(manager, new SplittableRandom(seed), ai.djl.ndarray.types.DataType.FLOAT32);
+    }
+
+    private Init(NDManager manager, SplittableRandom random, ai.djl.ndarray.types.DataType type) {
         this.manager = manager;
-        this.random = new SplittableRandom(seed);
+        this.random = random;
+        this.type = type;
+    }
+
+    /**
+     * The same stream creating float64 tensors (same values, widened): for computations that
+     * overflow float32, such as synflow on deep networks (its reference runs in float64).
+     */
+    public Init float64() {
+        return new Init(manager, random, ai.djl.ndarray.types.DataType.FLOAT64);
+    }
+
+    private NDArray typed(NDArray a) {
+        return type == ai.djl.ndarray.types.DataType.FLOAT32 ? a : a.toType(type, false);
     }
 
     public NDManager manager() {
@@ -29,7 +47,7 @@ public final class Init {
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
         }
-        return manager.create(v, shape);
+        return typed(manager.create(v, shape));
     }
 
     /** Normal values with the given standard deviation. */
@@ -45,7 +63,7 @@ public final class Init {
                 v[i + 1] = (float) (std * r * Math.sin(2 * Math.PI * u2));
             }
         }
-        return manager.create(v, shape);
+        return typed(manager.create(v, shape));
     }
 
     /**
@@ -57,15 +75,15 @@ public final class Init {
     }
 
     public NDArray zeros(Shape shape) {
-        return manager.zeros(shape);
+        return manager.zeros(shape, type);
     }
 
     public NDArray ones(Shape shape) {
-        return manager.ones(shape);
+        return manager.ones(shape, type);
     }
 
     /** A child stream for a sub-component (keeps streams independent of build order). */
     public Init split() {
-        return new Init(manager, random.nextLong());
+        return new Init(manager, new SplittableRandom(random.nextLong()), type);
     }
 }

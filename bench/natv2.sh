@@ -10,6 +10,7 @@ JNAS=${JNAS:-./jnas}
 DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
 SEEDS=${SEEDS:-"0 1"}
 VARIANTS=${VARIANTS:-"ofav2 ofa"}
+CMP=${CMP:-ofav2}   # the super-network on which NATv2 and NAT are compared
 read -r -a NAT_FLAGS <<< "${NAT_FLAGS:-}"
 OUT=runs/exp-nat
 mkdir -p "$OUT"
@@ -31,11 +32,11 @@ for v in $VARIANTS; do
 done
 for policy in natv2 nat; do
   for seed in $SEEDS; do
-    go "$OUT/$policy-ofav2-s$seed" search nat --policy "$policy" --supernet "$OUT/sn-ofav2" --seed "$seed" "${NAT_FLAGS[@]}"
+    go "$OUT/$policy-$CMP-s$seed" search nat --policy "$policy" --supernet "$OUT/sn-$CMP" --seed "$seed" "${NAT_FLAGS[@]}"
   done
 done
 for v in $VARIANTS; do
-  [ "$v" = ofav2 ] && continue
+  [ "$v" = "$CMP" ] && continue
   go "$OUT/natv2-$v-s0" search nat --policy natv2 --supernet "$OUT/sn-$v" --seed 0 "${NAT_FLAGS[@]}"
 done
 python3 - "$OUT" <<'PY'

@@ -53,10 +53,13 @@ public record Evaluation(double loss, double top1, double top5, int images) {
         long h5 = 0;
         for (int i = 0; i < labels.length; i++) {
             float target = v[i * k + labels[i]];
+            if (Float.isNaN(target)) {
+                continue; // a non-finite output is never a hit (NaN compares false with everything)
+            }
             int greater = 0;
             for (int j = 0; j < k; j++) {
                 float x = v[i * k + j];
-                if (x > target || (x == target && j < labels[i])) {
+                if (x > target || (x == target && j < labels[i]) || Float.isNaN(x)) {
                     greater++;
                 }
             }

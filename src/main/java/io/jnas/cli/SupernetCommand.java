@@ -37,7 +37,7 @@ public final class SupernetCommand {
         Integer phaseEpochs;
         @Option(names = "--batch", description = "Batch size (cpu 64, paper 128).")
         Integer batch;
-        @Option(names = "--lr", description = "SGD learning rate per phase (cpu 0.05, paper 0.026).")
+        @Option(names = "--lr", description = "SGD learning rate per phase (cpu 0.01, paper 0.026).")
         Double lr;
         @Option(names = "--subnets", defaultValue = "2", description = "Subnets per step while shrinking (default ${DEFAULT-VALUE}).")
         int subnets;
@@ -95,7 +95,7 @@ public final class SupernetCommand {
                     probe.numClasses(), width, parallel, dense, exits, 0.1);
             io.jnas.train.ofa.SupernetConfig cfg = new io.jnas.train.ofa.SupernetConfig(
                     fullEpochs != null ? fullEpochs : paper ? 120 : 4, phaseEpochs != null ? phaseEpochs : paper ? 25 : 1,
-                    batch != null ? batch : paper ? 128 : 64, lr != null ? lr : paper ? 0.026 : 0.05, 0.9, 3e-5, 0.1,
+                    batch != null ? batch : paper ? 128 : 64, lr != null ? lr : paper ? 0.026 : 0.01, 0.9, 3e-5, 0.1,
                     subnets, kd, exitWeights, res, paper ? 2000 : 500, seed);
             return new SupernetJob(space, spec, ds, valFraction, cfg);
         } catch (IllegalArgumentException e) {

@@ -153,9 +153,19 @@ public final class SupernetTrainer {
                         log.accept("skipped a step with loss " + loss + " (phase " + phase.name() + ", step " + (s + 1) + ")");
                         continue;
                     }
+                    boolean finite;
                     try (NoGrad ng = new NoGrad()) {
-                        opt.clipGradients(step, 5.0);
-                        opt.step(step, lr);
+                        // an infinite gradient would turn into NaN weights when clipped: skip such a step
+                        finite = Double.isFinite(opt.clipGradients(step, 5.0));
+                        if (finite) {
+                            opt.step(step, lr);
+                        } else {
+                            opt.zeroGradients();
+                        }
+                    }
+                    if (!finite && ++badSteps > 10) {
+                        throw new IllegalStateException("super-network gradients were not finite in more than 10 steps (phase "
+                                + phase.name() + "); lower --lr");
                     }
                     lossSum += loss * b.size();
                     seen += b.size();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class NatSearchTest {
     private final OfaSpace space = new OfaSpace(List.of(32, 40, 48), List.of(1.0), false, false);
+    private final java.util.Map<Integer, Integer> perIteration = new java.util.TreeMap<>();
 
     /** A synthetic error: bigger networks and larger kernels are better, with a deterministic wobble. */
     private static double error(OfaSubnet s) {
@@ -24,7 +25,10 @@ class NatSearchTest {
 
     private List<Member> run(NatConfig cfg, List<Double> hv, List<Integer> adapted) throws Exception {
         NatSearch search = new NatSearch(space, cfg, 3, 10);
-        return search.run(List.of(), List.of(), -1, (s, it) -> error(s), (sampler, it) -> {
+        return search.run(List.of(), List.of(), -1, (s, it) -> {
+            perIteration.merge(it, 1, Integer::sum);
+            return error(s);
+        }, (sampler, it) -> {
             adapted.add(it);
             assertThat(sampler.apply(new java.util.SplittableRandom(it)).r()).isIn(32, 40, 48);
         }, (it, arch, h) -> {
@@ -45,6 +49,8 @@ class NatSearchTest {
         assertThat(hv).hasSize(4);
         assertThat(hv.get(3)).isGreaterThanOrEqualTo(hv.get(0));
         assertThat(adapted).containsExactly(1, 2, 3);
+        // every iteration evaluates its full number of new candidates
+        assertThat(perIteration).containsEntry(1, 6).containsEntry(2, 6).containsEntry(3, 6);
         // the initial archive holds the two extremes
         assertThat(arch.stream().filter(m -> m.iteration() == 0).map(Member::subnet))
                 .contains(space.smallest());

@@ -253,6 +253,17 @@ public final class NatSearch {
                 pool.add(member(sub, predicted.get(sub), iteration));
             }
         }
+        // NSGA-III starts from the archive and may not leave it: fill a short pool with mutants of the
+        // archive's non-dominated members, scored by the same predictor
+        SplittableRandom r = Seeds.stream(cfg.seed(), 10, iteration);
+        List<Member> front = nondominated(archive, cfg.objectives());
+        for (int tries = 0; pool.size() < 3 * cfg.candidates() && tries < 200 * cfg.candidates(); tries++) {
+            OfaSubnet sub = space.mutate(front.get(r.nextInt(front.size())).subnet(), r);
+            if (!known.contains(sub) && seen.add(sub)) {
+                double err = predictor.predict(new double[][] {features(sub)})[0];
+                pool.add(member(sub, err, iteration));
+            }
+        }
         return choose(pool, cfg.candidates(), iteration);
     }
 

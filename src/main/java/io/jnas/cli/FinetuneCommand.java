@@ -47,17 +47,19 @@ public final class FinetuneCommand implements Callable<Integer> {
             throw new UserError("the super-network was trained on " + sj.data().dataset() + ", not " + dataset
                     + "; fine-tuning uses its data and splits (drop --dataset)");
         }
+        FinetuneJob job;
         try {
             sj.ofaSpace().parse(subnet);
             TrainConfig t = new TrainConfig(1, batch, "sgd", lr, 0, "cosine", 0, 0.9, true, 3e-5, 0.1, 5.0, 0, 0, 4, true, 0,
                     seed);
-            FinetuneJob job = new FinetuneJob(subnet, supernet.toString(), epochs != null ? epochs : paper ? 50 : 5,
+            job = new FinetuneJob(subnet, supernet.toString(), epochs != null ? epochs : paper ? 50 : 5,
                     patience != null ? patience : paper ? 5 : 2, t);
-            Path d = dir != null ? dir : RunDir.defaultPath("finetune", seed);
-            out.result(job.start(d, out));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        // only the options are user errors; a failure while training stays an internal error with its trace
+        Path d = dir != null ? dir : RunDir.defaultPath("finetune", seed);
+        out.result(job.start(d, out));
         return 0;
     }
 }

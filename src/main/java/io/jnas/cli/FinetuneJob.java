@@ -36,6 +36,11 @@ import java.util.Map;
  * @param train optimisation settings (its epochs are replaced per stage)
  */
 public record FinetuneJob(String subnet, String supernetDir, int maxEpochs, int patience, TrainConfig train) {
+    public FinetuneJob {
+        if (maxEpochs < 1 || patience < 1) {
+            throw new IllegalArgumentException("--epochs and --patience must be >= 1, got " + maxEpochs + " and " + patience);
+        }
+    }
 
     public Map<String, Object> toConfig() {
         Map<String, Object> c = new LinkedHashMap<>();

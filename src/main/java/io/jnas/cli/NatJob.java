@@ -1,12 +1,10 @@
 package io.jnas.cli;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jnas.data.Dataset;
 import io.jnas.data.ImageData;
 import io.jnas.data.Normalization;
-import io.jnas.nn.Param;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.report.Charts;
 import io.jnas.report.Html;
@@ -33,7 +31,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code jnas search nat}: the NATv2 (or NAT) loop on a trained super-network. Without
@@ -136,7 +133,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                     hv.add(((Number) o).doubleValue());
                 }
                 try (NoGrad ng = new NoGrad()) {
-                    TensorFile.copyInto(ck.get().tensors().get("model"), params(net), "super-network");
+                    TensorFile.copyInto(ck.get().tensors().get("model"), net.namedArrays(), "super-network");
                 }
                 out.info("resumed after iteration " + done + " of " + nat.iterations());
             }
@@ -172,7 +169,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                 st.put("iteration", it);
                 st.put("archive", arch.stream().map(Member::toMap).toList());
                 st.put("hypervolume", h);
-                run.saveCheckpoint(Map.of("model", params(net)), st);
+                run.saveCheckpoint(Map.of("model", net.namedArrays()), st);
             };
             archive = search.run(archive, hv, done, scorer, adapt, listener, out::info);
             hv = new ArrayList<>();
@@ -207,11 +204,7 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                 r.put("high_tradeoff", knee[i]);
                 rows.add(r);
                 if (i < export) {
-                    Map<String, NDArray> w = params(sub);
-                    Path tmp = subnets.resolve(i + ".safetensors.tmp");
-                    TensorFile.write(tmp, w);
-                    Files.move(tmp, subnets.resolve(i + ".safetensors"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    TensorFile.write(subnets.resolve(i + ".safetensors"), sub.namedArrays()); // atomic
                     AtomicFiles.writeString(subnets.resolve(i + ".json"), f.subnet().toString() + "\n");
                 }
             }
@@ -270,10 +263,6 @@ public record NatJob(NatConfig nat, String supernetDir, SupernetJob supernet, do
                 .h2("Archive").img("archive_error_macs.png");
         h.h2("Configuration").pre(Files.readString(run.file("config.yaml")));
         AtomicFiles.writeString(run.file("report.html"), h.build());
-    }
-
-    static Map<String, NDArray> params(OfaNetwork n) {
-        return n.parameters().stream().collect(Collectors.toMap(Param::name, Param::array, (a, b) -> a, LinkedHashMap::new));
     }
 
     static double round(double v) {

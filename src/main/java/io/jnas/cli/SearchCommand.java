@@ -200,16 +200,13 @@ public final class SearchCommand {
                 description = "error followed by params and/or macs (default ${DEFAULT-VALUE}).")
         List<String> objectives;
         @Option(names = "--supernet", description = "Trained super-network run (jnas supernet train); its data and splits are "
-                + "used. Without it a super-network is trained first (--space, --parallel, --dense, --exits, --dataset).")
+                + "used. Without it a super-network is trained first (the data options and --space, --parallel, ... as in "
+                + "jnas supernet train).")
         Path supernet;
-        @Option(names = "--space", defaultValue = "ofav2", description = "ofa or ofav2, when training the super-network here.")
-        String space;
-        @Option(names = "--parallel", description = "OFAv2 parallel blocks (ofav2 without any of the three flags: all three).")
-        boolean parallel;
-        @Option(names = "--dense", description = "OFAv2 dense skip connections.")
-        boolean dense;
-        @Option(names = "--exits", description = "OFAv2 early exits.")
-        boolean exits;
+        @Mixin
+        SupernetMixin training;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--preset", defaultValue = "cpu", description = "cpu (small archive and budget) or paper.")
         String preset;
         @Option(names = "--archive", description = "Archive size (natv2) or initial archive (nat) (cpu 30; paper 300 / 100).")
@@ -238,6 +235,9 @@ public final class SearchCommand {
                 throw new UserError("--supernet " + supernet + " is not a run directory; train one with: jnas supernet train --out "
                         + supernet);
             }
+            if (supernet != null) {
+                refuseTrainingOptions();
+            }
             NatJob job;
             try {
                 boolean v2 = policy.equals("natv2");
@@ -247,8 +247,7 @@ public final class SearchCommand {
                         folds != null ? folds : paper ? 10 : 5, paper ? 100 : 40, paper ? 20 : 10,
                         adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, seed);
                 io.jnas.estimate.predict.Predictor.of(predictor, seed);
-                SupernetJob sj = supernet != null ? null : SupernetCommand.job(space, parallel, dense, exits, 1.0, null, null,
-                        null, null, null, 2, 1.0, List.of(0.06, 0.13, 0.20, 0.27, 0.34), 0.1, paper, data, seed);
+                SupernetJob sj = supernet != null ? null : training.job(paper, data, seed);
                 // adaptation: 4 subnets per step (reference); 2 in the cpu preset, where it dominates the search time
                 job = new NatJob(cfg, supernet == null ? null : supernet.toString(), sj, 2.5e-3, 3e-4, paper ? 4 : 2, export);
             } catch (IllegalArgumentException e) {
@@ -257,6 +256,24 @@ public final class SearchCommand {
             Path dir = outDir != null ? outDir : RunDir.defaultPath("search-nat", seed);
             out.result(job.start(dir, out));
             return 0;
+        }
+
+        /** With --supernet the run's own data, splits and training settings are used: options that would change them are refused. */
+        private void refuseTrainingOptions() throws java.io.IOException {
+            var parsed = spec.commandLine().getParseResult();
+            for (String o : SupernetMixin.NAMES) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw new UserError(o + " sets how a super-network is trained; with --supernet " + supernet
+                            + " that run's settings are used (drop " + o + ")");
+                }
+            }
+            SupernetJob sj = SupernetJob.fromConfig(RunDir.open(supernet).readConfig());
+            for (String o : List.of("--dataset", "--data", "--size", "--train-size", "--test-size", "--download")) {
+                if (parsed.hasMatchedOption(o) && !(o.equals("--dataset") && data.dataset.equals(sj.data().dataset()))) {
+                    throw new UserError(o + " does not apply with --supernet: the search uses the data and splits of "
+                            + supernet + " (" + sj.data().dataset() + "); drop " + o);
+                }
+            }
         }
     }
 }

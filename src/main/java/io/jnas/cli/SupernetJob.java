@@ -8,7 +8,6 @@ import io.jnas.data.Dataset;
 import io.jnas.data.ImageData;
 import io.jnas.data.Splits;
 import io.jnas.nn.Init;
-import io.jnas.nn.Param;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.report.Charts;
 import io.jnas.report.Html;
@@ -107,14 +106,7 @@ public record SupernetJob(String space, OfaNetwork.Spec spec, DataSpec data, dou
             out.info(String.format("%s super-network: %d phases (%s), %d epochs", space, trainer.phases().size(),
                     trainer.phases().stream().map(p -> p.name()).collect(Collectors.joining(" → ")), trainer.totalEpochs()));
             List<Map<String, Object>> history = trainer.fit();
-            Map<String, NDArray> weights = new LinkedHashMap<>();
-            for (Param p : net.parameters()) {
-                weights.put(p.name(), p.array());
-            }
-            Path tmp = run.file(WEIGHTS + ".tmp");
-            TensorFile.write(tmp, weights);
-            Files.move(tmp, run.file(WEIGHTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            TensorFile.write(run.file(WEIGHTS), net.namedArrays()); // atomic
             OfaSpace sp = ofaSpace();
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("space", space);
@@ -180,8 +172,7 @@ public record SupernetJob(String space, OfaNetwork.Spec spec, DataSpec data, dou
         OfaNetwork net = OfaNetwork.supernet(new Init(m, 0), job.spec(), job.train().resolutions().get(0));
         Map<String, NDArray> saved = TensorFile.read(w, m);
         try (NoGrad ng = new NoGrad()) {
-            TensorFile.copyInto(saved, net.parameters().stream().collect(Collectors.toMap(Param::name, Param::array)),
-                    "super-network");
+            TensorFile.copyInto(saved, net.namedArrays(), "super-network");
         }
         return new Loaded(job, net);
     }

@@ -53,6 +53,15 @@ public abstract class Module {
         return out;
     }
 
+    /** Every parameter and buffer by dotted name, in registration order (checkpoints, weight copies). */
+    public final Map<String, NDArray> namedArrays() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Param p : parameters()) {
+            out.put(p.name(), p.array());
+        }
+        return out;
+    }
+
     /** Trainable parameters (excludes batch-norm running statistics). */
     public final List<Param> trainableParameters() {
         List<Param> out = new ArrayList<>();

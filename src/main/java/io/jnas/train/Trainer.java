@@ -171,10 +171,7 @@ public final class Trainer {
         if (run == null) {
             return;
         }
-        Map<String, NDArray> model = new LinkedHashMap<>();
-        for (Param p : net.parameters()) {
-            model.put(p.name(), p.array());
-        }
+        Map<String, NDArray> model = net.namedArrays();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("epochs_done", epochsDone);
         state.put("optimizer_steps", opt.steps());
@@ -194,8 +191,7 @@ public final class Trainer {
             }
             Map<String, NDArray> model = ck.get().tensors().get("model");
             try (NoGrad ng = new NoGrad()) {
-                io.jnas.run.TensorFile.copyInto(model, net.parameters().stream()
-                        .collect(java.util.stream.Collectors.toMap(Param::name, Param::array)), "model");
+                io.jnas.run.TensorFile.copyInto(model, net.namedArrays(), "model");
                 io.jnas.run.TensorFile.copyInto(ck.get().tensors().getOrDefault("optimizer", Map.of()), opt.stateTensors(), "optimizer");
             }
             Map<String, Object> state = ck.get().state();

@@ -198,5 +198,8 @@ class CliTest {
         userError(run("finetune", "--subnet", "{\"ks\":[3]}", "--supernet", sn.toString()), "\"e\"");
         userError(run("search", "nat", "--supernet", tmp.toString()), "supernet train");
         userError(run("search", "nat", "--supernet", sn.toString(), "--objectives", "params,error"), "objectives");
+        // with --supernet, options that would train or load differently are refused, not silently ignored
+        userError(run("search", "nat", "--supernet", sn.toString(), "--full-epochs", "3"), "--full-epochs", "drop");
+        userError(run("search", "nat", "--supernet", sn.toString(), "--dataset", "cifar10"), "mnist", "drop --dataset");
     }
 }

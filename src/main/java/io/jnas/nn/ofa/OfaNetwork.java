@@ -47,10 +47,7 @@ public final class OfaNetwork extends Network {
 
         /** The largest subnet of this super-network at resolution r. */
         public OfaSubnet largest(int r) {
-            int blocks = OfaSubnet.STAGES * OfaSubnet.MAX_DEPTH;
-            return new OfaSubnet(java.util.Collections.nCopies(blocks, 7), java.util.Collections.nCopies(blocks, 6),
-                    java.util.Collections.nCopies(OfaSubnet.STAGES, OfaSubnet.MAX_DEPTH), r, width,
-                    parallel ? java.util.Collections.nCopies(blocks, 7) : List.of(), exits ? OfaSubnet.STAGES : 0);
+            return new io.jnas.space.ofa.OfaSpace(List.of(r), List.of(width), parallel, exits).largest();
         }
     }
 

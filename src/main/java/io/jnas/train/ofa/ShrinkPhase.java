@@ -3,7 +3,6 @@ package io.jnas.train.ofa;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.space.ofa.OfaSubnet;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -91,7 +90,6 @@ public record ShrinkPhase(String name, List<Integer> kernels, List<Integer> expa
                 genes.add(g);
             }
         }
-        Collections.sort(genes);
         return genes.get(r.nextInt(genes.size()));
     }
 }

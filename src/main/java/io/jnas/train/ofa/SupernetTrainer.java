@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Trains an OFA / OFAv2 super-network by (extended) progressive shrinking (NATv2 spec §1-2):
@@ -51,7 +50,6 @@ public final class SupernetTrainer {
     private final Normalization norm;
     private final List<ShrinkPhase> phases;
     private OfaNetwork teacher;
-    private int badSteps;
 
     public SupernetTrainer(OfaNetwork net, NDManager manager, SupernetConfig cfg, ImageData train, ImageData val, RunDir run,
             Consumer<String> log) {
@@ -115,64 +113,13 @@ public final class SupernetTrainer {
     }
 
     private Map<String, Object> epoch(int p, ShrinkPhase phase, int e, Optimizer opt, int global) throws IOException {
-        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
-        int[] order = Splits.permutation(train.size(), Seeds.stream(cfg.seed(), p, e, -1));
-        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
-        double lossSum = 0;
-        long seen = 0;
         long t0 = System.nanoTime();
         int total = epochs(p);
-        try (Progress bar = Progress.start("phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch "
-                + (e + 1) + "/" + total, steps)) {
-            for (int s = 0; s < steps; s++) {
-                double lr = 0.5 * cfg.lr() * (1 + Math.cos(Math.PI * (e + (double) s / steps) / total));
-                SplittableRandom rng = Seeds.stream(cfg.seed(), p, e, s);
-                try (NDManager step = manager.newSubManager()) {
-                    Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(), Math.min(order.length, (s + 1) * cfg.batch()),
-                            rng);
-                    NDArray soft = teacher == null ? null : teacherTarget(step, b.x(), rng);
-                    int n = phase.full() ? 1 : cfg.subnets();
-                    float loss;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray sum = null;
-                        for (int i = 0; i < n; i++) {
-                            OfaSubnet sub = phase.full() ? net.spec().largest(cfg.resolutions().get(
-                                    rng.nextInt(cfg.resolutions().size()))) : phase.sample(net.spec(), cfg.resolutions(), rng);
-                            NDArray l = subnetLoss(new Ctx(step, true, rng, null), sub, b, soft);
-                            sum = sum == null ? l : sum.add(l);
-                        }
-                        gc.backward(sum);
-                        loss = sum.getFloat() / n;
-                    }
-                    if (!Float.isFinite(loss)) {
-                        opt.zeroGradients();
-                        if (++badSteps > 10) {
-                            throw new IllegalStateException("super-network loss was " + loss + " in more than 10 steps (phase "
-                                    + phase.name() + " epoch " + (e + 1) + "); lower --lr");
-                        }
-                        log.accept("skipped a step with loss " + loss + " (phase " + phase.name() + ", step " + (s + 1) + ")");
-                        continue;
-                    }
-                    boolean finite;
-                    try (NoGrad ng = new NoGrad()) {
-                        // an infinite gradient would turn into NaN weights when clipped: skip such a step
-                        finite = Double.isFinite(opt.clipGradients(step, 5.0));
-                        if (finite) {
-                            opt.step(step, lr);
-                        } else {
-                            opt.zeroGradients();
-                        }
-                    }
-                    if (!finite && ++badSteps > 10) {
-                        throw new IllegalStateException("super-network gradients were not finite in more than 10 steps (phase "
-                                + phase.name() + "); lower --lr");
-                    }
-                    lossSum += loss * b.size();
-                    seen += b.size();
-                }
-                bar.step(1, String.format("loss %.3f", lossSum / seen));
-            }
-        }
+        java.util.function.Function<SplittableRandom, OfaSubnet> sampler = phase.full()
+                ? rng -> net.spec().largest(cfg.resolutions().get(rng.nextInt(cfg.resolutions().size())))
+                : rng -> phase.sample(net.spec(), cfg.resolutions(), rng);
+        double meanLoss = trainEpoch("phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch " + (e + 1) + "/"
+                + total, opt, sampler, phase.full() ? 1 : cfg.subnets(), cfg.lr(), e, total, cfg.seed(), p);
         double secs = (System.nanoTime() - t0) / 1e9;
         int r = cfg.resolutions().get(cfg.resolutions().size() - 1);
         Evaluation big = SubnetEvaluation.of(net, net.spec().largest(r), manager, train, val, norm, cfg.recalibImages(),
@@ -182,11 +129,11 @@ public final class SupernetTrainer {
         row.put("phase", phase.name());
         row.put("phase_index", p + 1);
         row.put("phase_epoch", e + 1);
-        row.put("train_loss", lossSum / seen);
+        row.put("train_loss", meanLoss);
         row.put("largest_val_top1", big.top1());
         row.put("seconds", secs);
         log.accept(String.format("phase %d/%d %-6s epoch %d/%d  loss %.4f  largest subnet val %.2f%%  %.1fs", p + 1,
-                phases.size(), phase.name(), e + 1, total, lossSum / seen, big.top1(), secs));
+                phases.size(), phase.name(), e + 1, total, meanLoss, big.top1(), secs));
         if (run != null) {
             run.appendMetrics(row);
         }
@@ -213,53 +160,80 @@ public final class SupernetTrainer {
         if (teacher == null) {
             teacher = copyOf(net);
         }
-        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
-        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
-        int badSteps = 0;
         try (Optimizer opt = new Optimizer("sgd", net.trainableParameters(), cfg.momentum(), true, 0.999, 1e-8, wd, manager)) {
             for (int e = 0; e < epochs; e++) {
-                int[] order = Splits.permutation(train.size(), Seeds.stream(seed, e, -1));
-                double lossSum = 0;
-                long seen = 0;
-                try (Progress bar = Progress.start("adapt epoch " + (e + 1) + "/" + epochs, steps)) {
-                    for (int s = 0; s < steps; s++) {
-                        double rate = 0.5 * lr * (1 + Math.cos(Math.PI * (e + (double) s / steps) / epochs));
-                        SplittableRandom rng = Seeds.stream(seed, e, s);
-                        try (NDManager step = manager.newSubManager()) {
-                            Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(),
-                                    Math.min(order.length, (s + 1) * cfg.batch()), rng);
-                            NDArray soft = teacherTarget(step, b.x(), rng);
-                            float loss;
-                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                                NDArray sum = null;
-                                for (int i = 0; i < subnets; i++) {
-                                    NDArray l = subnetLoss(new Ctx(step, true, rng, null), sampler.apply(rng), b, soft);
-                                    sum = sum == null ? l : sum.add(l);
-                                }
-                                gc.backward(sum);
-                                loss = sum.getFloat() / subnets;
-                            }
-                            if (!Float.isFinite(loss)) {
-                                // one bad batch must not end a long search: skip it, give up only when it persists
-                                opt.zeroGradients();
-                                if (++badSteps > 10) {
-                                    throw new IllegalStateException("adaptation loss was " + loss + " in more than 10 steps; "
-                                            + "lower the adaptation lr");
-                                }
-                                continue;
-                            }
-                            try (NoGrad ng = new NoGrad()) {
-                                opt.clipGradients(step, 5.0);
-                                opt.step(step, rate);
-                            }
-                            lossSum += loss * b.size();
-                            seen += b.size();
-                        }
-                        bar.step(1, String.format("loss %.3f", lossSum / seen));
-                    }
-                }
+                trainEpoch("adapt epoch " + (e + 1) + "/" + epochs, opt, sampler, subnets, lr, e, epochs, seed);
             }
         }
+    }
+
+    /**
+     * One epoch shared by shrinking and adaptation: each step draws {@code subnets} subnets from
+     * {@code sampler}, sums their losses (distilled from the teacher when there is one), and
+     * makes one clipped SGD update with a cosine rate from {@code lr0} over {@code total} epochs.
+     * A step whose loss or gradient is not finite is skipped (one bad batch must not end a long
+     * run); more than 10 in one epoch end it. Random streams: (seed, coords..., e, step).
+     *
+     * @return the mean loss per subnet over the epoch's images
+     */
+    private double trainEpoch(String label, Optimizer opt, java.util.function.Function<SplittableRandom, OfaSubnet> sampler,
+            int subnets, double lr0, int e, int total, long seed, long... coords) {
+        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
+        int[] order = Splits.permutation(train.size(), Seeds.stream(seed, with(coords, e, -1)));
+        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
+        double lossSum = 0;
+        long seen = 0;
+        int bad = 0;
+        try (Progress bar = Progress.start(label, steps)) {
+            for (int s = 0; s < steps; s++) {
+                double lr = 0.5 * lr0 * (1 + Math.cos(Math.PI * (e + (double) s / steps) / total));
+                SplittableRandom rng = Seeds.stream(seed, with(coords, e, s));
+                try (NDManager step = manager.newSubManager()) {
+                    Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(), Math.min(order.length, (s + 1) * cfg.batch()),
+                            rng);
+                    NDArray soft = teacher == null ? null : teacherTarget(step, b.x(), rng);
+                    float loss;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray sum = null;
+                        for (int i = 0; i < subnets; i++) {
+                            NDArray l = subnetLoss(new Ctx(step, true, rng, null), sampler.apply(rng), b, soft);
+                            sum = sum == null ? l : sum.add(l);
+                        }
+                        gc.backward(sum);
+                        loss = sum.getFloat() / subnets;
+                    }
+                    boolean ok = Float.isFinite(loss);
+                    try (NoGrad ng = new NoGrad()) {
+                        // an infinite gradient would turn into NaN weights when clipped
+                        ok = ok && Double.isFinite(opt.clipGradients(step, 5.0));
+                        if (ok) {
+                            opt.step(step, lr);
+                        } else {
+                            opt.zeroGradients();
+                        }
+                    }
+                    if (!ok) {
+                        log.accept(label + ": skipped step " + (s + 1) + " (loss " + loss + " or its gradient not finite)");
+                        if (++bad > 10) {
+                            throw new IllegalStateException(label + ": loss or gradient not finite in more than 10 steps; "
+                                    + "lower the learning rate");
+                        }
+                        continue;
+                    }
+                    lossSum += loss * b.size();
+                    seen += b.size();
+                }
+                bar.step(1, String.format("loss %.3f", lossSum / Math.max(1, seen)));
+            }
+        }
+        return seen == 0 ? Double.NaN : lossSum / seen;
+    }
+
+    private static long[] with(long[] coords, long a, long b) {
+        long[] out = java.util.Arrays.copyOf(coords, coords.length + 2);
+        out[coords.length] = a;
+        out[coords.length + 1] = b;
+        return out;
     }
 
     /** Teacher probabilities: softmax of the largest network's logits (with exits, their α-weighted ensemble). */
@@ -305,9 +279,9 @@ public final class SupernetTrainer {
     /** A frozen copy of the super-network (the distillation teacher). */
     private OfaNetwork copyOf(OfaNetwork src) {
         OfaNetwork t = newTeacher();
-        Map<String, NDArray> from = params(src);
+        Map<String, NDArray> from = src.namedArrays();
         try (NoGrad ng = new NoGrad()) {
-            TensorFile.copyInto(from, params(t), "teacher");
+            TensorFile.copyInto(from, t.namedArrays(), "teacher");
         }
         for (Param p : t.parameters()) {
             p.array().setRequiresGradient(false);
@@ -322,19 +296,15 @@ public final class SupernetTrainer {
         return OfaNetwork.supernet(new Init(manager, 0), net.spec(), cfg.resolutions().get(cfg.resolutions().size() - 1));
     }
 
-    private static Map<String, NDArray> params(OfaNetwork n) {
-        return n.parameters().stream().collect(Collectors.toMap(Param::name, Param::array, (a, b) -> a, LinkedHashMap::new));
-    }
-
     private void checkpoint(Optimizer opt, int phase, int epochsDone, List<Map<String, Object>> history) throws IOException {
         if (run == null) {
             return;
         }
         Map<String, Map<String, NDArray>> groups = new LinkedHashMap<>();
-        groups.put("model", params(net));
+        groups.put("model", net.namedArrays());
         groups.put("optimizer", opt.stateTensors());
         if (teacher != null) {
-            groups.put("teacher", params(teacher));
+            groups.put("teacher", teacher.namedArrays());
         }
         Map<String, Object> state = new LinkedHashMap<>();
         int p = phase;
@@ -374,12 +344,12 @@ public final class SupernetTrainer {
         }
         Map<String, Map<String, NDArray>> t = ck.get().tensors();
         try (NoGrad ng = new NoGrad()) {
-            TensorFile.copyInto(t.get("model"), params(net), "model");
+            TensorFile.copyInto(t.get("model"), net.namedArrays(), "model");
         }
         if (t.containsKey("teacher")) {
             teacher = newTeacher();
             try (NoGrad ng = new NoGrad()) {
-                TensorFile.copyInto(t.get("teacher"), params(teacher), "teacher");
+                TensorFile.copyInto(t.get("teacher"), teacher.namedArrays(), "teacher");
             }
         }
         Map<String, Object> state = ck.get().state();

@@ -128,21 +128,30 @@ public final class DifferentiableSearch implements AutoCloseable {
         int[] aOrder = Splits.permutation(alphaHalf.size(), Seeds.stream(cfg.seed(), epoch, -2));
         double wSum = 0;
         double aSum = 0;
+        int counted = 0;
         long t0 = System.nanoTime();
         try (Progress bar = Progress.start("search " + (epoch + 1) + "/" + cfg.epochs(), steps)) {
             for (int s = 0; s < steps; s++) {
                 double[] l = step(epoch, s, lr, wOpt, aOpt, wBatch, aBatch, wOrder, aOrder);
-                aSum += l[0];
-                wSum += l[1];
-                bar.step(1, String.format("w %.3f α %.3f", wSum / (s + 1), aSum / (s + 1)));
+                if (Double.isFinite(l[0]) && Double.isFinite(l[1])) { // skipped steps are left out of the means
+                    aSum += l[0];
+                    wSum += l[1];
+                    counted++;
+                }
+                bar.step(1, String.format("w %.3f α %.3f", wSum / Math.max(1, counted), aSum / Math.max(1, counted)));
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new Epoch(epoch + 1, wSum / steps, aSum / steps, lr, net.derive(), net.derivedSkips(), secs,
+        return new Epoch(epoch + 1, wSum / Math.max(1, counted), aSum / Math.max(1, counted), lr, net.derive(), net.derivedSkips(), secs,
                 net.alphaSoftmax());
     }
 
-    /** One α step then one weight step; returns {α loss, weight loss}. */
+    private int badSteps;
+
+    /**
+     * One α step then one weight step; returns {α loss, weight loss}. A step whose loss or
+     * gradient is not finite is skipped rather than written into the weights; more than 10 end the search.
+     */
     public double[] step(int epoch, int s, double lr, Optimizer wOpt, Optimizer aOpt, Batcher wBatch, Batcher aBatch,
             int[] wOrder, int[] aOrder) {
         int from = s * cfg.batch();
@@ -160,7 +169,11 @@ public final class DifferentiableSearch implements AutoCloseable {
                 aLoss = l.getFloat();
             }
             try (NoGrad ng = new NoGrad()) {
-                aOpt.step(step, cfg.alphaLr());
+                if (Float.isFinite(aLoss)) {
+                    aOpt.step(step, cfg.alphaLr());
+                } else {
+                    aOpt.zeroGradients();
+                }
                 if (cfg.skipWeightGradsInAlphaStep()) {
                     setRequiresGrad(weights, true);
                 } else {
@@ -175,15 +188,22 @@ public final class DifferentiableSearch implements AutoCloseable {
                 gc.backward(l);
                 wLoss = l.getFloat();
             }
+            boolean ok = Float.isFinite(wLoss);
             try (NoGrad ng = new NoGrad()) {
-                wOpt.clipGradients(step, cfg.gradClip());
-                wOpt.step(step, lr);
+                // never apply a non-finite update (a clipped infinite gradient would write NaN weights)
+                ok = ok && Double.isFinite(wOpt.clipGradients(step, cfg.gradClip()));
+                if (ok) {
+                    wOpt.step(step, lr);
+                } else {
+                    wOpt.zeroGradients();
+                }
                 setRequiresGrad(arch, true);
             }
-        }
-        if (!Float.isFinite(aLoss) || !Float.isFinite(wLoss)) {
-            throw new IllegalStateException("search loss became NaN at epoch " + (epoch + 1) + " step " + (s + 1)
-                    + "; lower --lr or --alpha-lr");
+            ok = ok && Float.isFinite(aLoss);
+            if (!ok && ++badSteps > 10) {
+                throw new IllegalStateException("search loss or gradient was not finite in more than 10 steps (last: epoch "
+                        + (epoch + 1) + " step " + (s + 1) + "); lower --lr or --alpha-lr");
+            }
         }
         return new double[] {aLoss, wLoss};
     }

@@ -16,9 +16,15 @@ summary="$OUT/calibration.tsv"
 printf 'setting\tepochs\tG\twidth\tsize\timages_per_label\ttau_mote\ttau_landscape\ttau_speed\ttau_params\tmedian_s\tmean_s\n' > "$summary"
 setting() { # name epochs G width size images
   local name=$1 e=$2 g=$3 w=$4 s=$5 n=$6
-  "$JNAS" estimate --space nb201 --estimators mote,params --sample "$SAMPLE" --seed 0 --dataset "$DATA" \
-    --table "$TABLE" --encoder "$ENCODER" --mote-epochs "$e" --mote-g "$g" --mote-width "$w" --ra-size "$s" \
-    --rd-images "$n" --out "$OUT/cal-$name.csv" --json > "$OUT/cal-$name.json"
+  if [ -f "$OUT/cal-$name/result.json" ]; then
+    :  # finished earlier: only summarised again
+  elif [ -f "$OUT/cal-$name/config.yaml" ]; then
+    "$JNAS" resume "$OUT/cal-$name" --json > "$OUT/cal-$name.json"
+  else
+    "$JNAS" estimate --space nb201 --estimators mote,params --sample "$SAMPLE" --seed 0 --dataset "$DATA" \
+      --table "$TABLE" --encoder "$ENCODER" --mote-epochs "$e" --mote-g "$g" --mote-width "$w" --ra-size "$s" \
+      --rd-images "$n" --out "$OUT/cal-$name.csv" --json > "$OUT/cal-$name.json"
+  fi
   python3 - "$OUT/cal-$name" "$name" "$e" "$g" "$w" "$s" "$n" >> "$summary" <<'PY'
 import csv, json, statistics, sys
 base, *rest = sys.argv[1:]

@@ -39,6 +39,10 @@ public final class Main {
                 err.println("jnas: " + t.getMessage());
                 return 2;
             }
+            if (t instanceof io.jnas.train.Diverged) {
+                err.println("jnas: " + t.getMessage());
+                return 1;
+            }
             if (t instanceof java.io.IOException) {
                 err.println("jnas: I/O error: " + t.getMessage());
                 return 2;

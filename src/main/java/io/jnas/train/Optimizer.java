@@ -89,6 +89,27 @@ public final class Optimizer implements AutoCloseable {
         return norm;
     }
 
+    /**
+     * The {@code k} parameters with the largest gradient entries, as "name max|g|" (non-finite
+     * first): names the layer where a step blew up.
+     */
+    public List<String> largestGradients(NDManager step, int k) {
+        List<Map.Entry<String, Double>> all = new java.util.ArrayList<>();
+        for (Param p : params) {
+            NDArray g = p.array().getGradient();
+            g.attach(step);
+            NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
+            double v = bad.getBoolean() ? Double.POSITIVE_INFINITY : g.abs().max().getFloat();
+            all.add(Map.entry(p.name(), v));
+        }
+        all.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Double> e : all.subList(0, Math.min(k, all.size()))) {
+            out.add(e.getKey() + " " + (e.getValue().isInfinite() ? "non-finite" : String.format("%.3g", e.getValue())));
+        }
+        return out;
+    }
+
     /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */
     public void step(NDManager step, double lr) {
         steps++;

@@ -32,4 +32,27 @@ class ClipTest {
             }
         }
     }
+
+    @Test
+    void largestGradientsNameTheNonFiniteOneFirst() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.ones(new Shape(2));
+            NDArray b = m.ones(new Shape(2));
+            NDArray c = m.zeros(new Shape(2));
+            for (NDArray w : new NDArray[] {a, b, c}) {
+                w.setRequiresGradient(true);
+            }
+            List<Param> ps = List.of(new Param("a", a, Param.Kind.WEIGHT), new Param("b", b, Param.Kind.WEIGHT),
+                    new Param("c", c, Param.Kind.WEIGHT));
+            try (Optimizer opt = new Optimizer("sgd", ps, 0, false, 0.999, 1e-8, 0, m); NDManager step = m.newSubManager()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    // d/dc sqrt(c) at 0 is infinite; a gets 3, b gets 7
+                    gc.backward(a.mul(3f).sum().add(b.mul(7f).sum()).add(c.sqrt().sum()));
+                }
+                try (NoGrad ng = new NoGrad()) {
+                    assertThat(opt.largestGradients(step, 2)).containsExactly("c non-finite", "b 7.00");
+                }
+            }
+        }
+    }
 }

@@ -66,11 +66,25 @@ final class SliceNorm extends Module {
     /** Resets the running statistics and averages the next batches cumulatively (or back to momentum 0.1). */
     void recalibrating(boolean on) {
         if (on) {
-            mean.subi(mean);
-            var.subi(var).addi(1f);
+            // written, not computed from the old values: a non-finite statistic must not survive the reset
+            fill(mean, 0);
+            fill(var, 1);
             seen = 0;
         } else {
             seen = -1;
+        }
+    }
+
+    private static void fill(NDArray a, double v) {
+        int n = Math.toIntExact(a.getShape().size());
+        if (a.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64) {
+            double[] d = new double[n];
+            java.util.Arrays.fill(d, v);
+            a.set(d);
+        } else {
+            float[] f = new float[n];
+            java.util.Arrays.fill(f, (float) v);
+            a.set(f);
         }
     }
 

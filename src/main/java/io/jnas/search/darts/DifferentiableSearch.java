@@ -201,7 +201,7 @@ public final class DifferentiableSearch implements AutoCloseable {
             }
             ok = ok && Float.isFinite(aLoss);
             if (!ok && ++badSteps > 10) {
-                throw new IllegalStateException("search loss or gradient was not finite in more than 10 steps (last: epoch "
+                throw new io.jnas.train.Diverged("search loss or gradient was not finite in more than 10 steps (last: epoch "
                         + (epoch + 1) + " step " + (s + 1) + "); lower --lr or --alpha-lr");
             }
         }

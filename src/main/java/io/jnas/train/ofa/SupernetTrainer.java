@@ -18,10 +18,12 @@ import io.jnas.run.RunDir;
 import io.jnas.run.Seeds;
 import io.jnas.run.TensorFile;
 import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Diverged;
 import io.jnas.train.Evaluation;
 import io.jnas.train.Losses;
 import io.jnas.train.NoGrad;
 import io.jnas.train.Optimizer;
+import io.jnas.train.WeightHealth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,6 +123,7 @@ public final class SupernetTrainer {
         double meanLoss = trainEpoch("phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch " + (e + 1) + "/"
                 + total, opt, sampler, phase.full() ? 1 : cfg.subnets(), cfg.lr(), e, total, cfg.seed(), p);
         double secs = (System.nanoTime() - t0) / 1e9;
+        WeightHealth health = WeightHealth.of(net);
         int r = cfg.resolutions().get(cfg.resolutions().size() - 1);
         Evaluation big = SubnetEvaluation.of(net, net.spec().largest(r), manager, train, val, norm, cfg.recalibImages(),
                 Math.max(cfg.batch(), 128), cfg.seed());
@@ -132,10 +135,20 @@ public final class SupernetTrainer {
         row.put("train_loss", meanLoss);
         row.put("largest_val_top1", big.top1());
         row.put("seconds", secs);
-        log.accept(String.format("phase %d/%d %-6s epoch %d/%d  loss %.4f  largest subnet val %.2f%%  %.1fs", p + 1,
-                phases.size(), phase.name(), e + 1, total, meanLoss, big.top1(), secs));
+        row.putAll(health.toMap());
+        log.accept(String.format("phase %d/%d %-6s epoch %d/%d  loss %.4f  largest subnet val %.2f%%  max|w| %.3g (%s)  "
+                + "running var %.3g..%.3g  %.1fs", p + 1, phases.size(), phase.name(), e + 1, total, meanLoss, big.top1(),
+                health.maxWeight(), health.maxWeightAt(), health.minVar(), health.maxVar(), secs));
         if (run != null) {
             run.appendMetrics(row);
+        }
+        if (!health.finite() || Double.isNaN(big.loss())) {
+            throw new Diverged(String.format("super-network training diverged in phase %s epoch %d: %s; the last good "
+                    + "checkpoint is kept; lower --lr (now %s) and start again", phase.name(), e + 1,
+                    health.finite() ? "the largest subnet's validation loss is not finite"
+                            : "non-finite values in " + String.join(", ", health.nonFinite().subList(0,
+                                    Math.min(5, health.nonFinite().size()))),
+                    cfg.lr()));
         }
         return row;
     }
@@ -203,19 +216,22 @@ public final class SupernetTrainer {
                         loss = sum.getFloat() / subnets;
                     }
                     boolean ok = Float.isFinite(loss);
+                    String culprits = "";
                     try (NoGrad ng = new NoGrad()) {
                         // an infinite gradient would turn into NaN weights when clipped
                         ok = ok && Double.isFinite(opt.clipGradients(step, 5.0));
                         if (ok) {
                             opt.step(step, lr);
                         } else {
+                            culprits = String.join(", ", opt.largestGradients(step, 3));
                             opt.zeroGradients();
                         }
                     }
                     if (!ok) {
-                        log.accept(label + ": skipped step " + (s + 1) + " (loss " + loss + " or its gradient not finite)");
+                        log.accept(label + ": skipped step " + (s + 1) + " (loss " + loss + " or its gradient not finite; "
+                                + "largest gradients: " + culprits + ")");
                         if (++bad > 10) {
-                            throw new IllegalStateException(label + ": loss or gradient not finite in more than 10 steps; "
+                            throw new Diverged(label + ": loss or gradient not finite in more than 10 steps; "
                                     + "lower the learning rate");
                         }
                         continue;

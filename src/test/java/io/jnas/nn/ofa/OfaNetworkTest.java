@@ -140,6 +140,25 @@ class OfaNetworkTest {
     }
 
     @Test
+    void recalibrationReplacesNonFiniteStatistics() {
+        SliceNorm bn = new SliceNorm(new Init(m, 0), 4);
+        bn.mean().set(new float[] {0, Float.NaN, 0, 0});
+        bn.var().set(new float[] {1, 1, Float.POSITIVE_INFINITY, 1});
+        NDArray b = new Init(m, 1).normal(new Shape(8, 4, 3, 3), 1);
+        try (NDManager step = m.newSubManager(); NoGrad ng = new NoGrad()) {
+            bn.recalibrating(true);
+            bn.forward(new Ctx(step, true, new SplittableRandom(0), null), b);
+            bn.recalibrating(false);
+            for (float v : bn.mean().toFloatArray()) {
+                assertThat(v).isFinite();
+            }
+            for (float v : bn.var().toFloatArray()) {
+                assertThat(v).isFinite().isPositive();
+            }
+        }
+    }
+
+    @Test
     void kernelTransformsAndExitsReceiveGradients() {
         OfaNetwork.Spec spec = new OfaNetwork.Spec(3, 10, 1.0, true, true, true, 0);
         OfaNetwork sup = OfaNetwork.supernet(new Init(m, 10), spec, 32);

@@ -36,7 +36,7 @@ public final class SupernetMixin {
     Integer phaseEpochs;
     @Option(names = "--batch", description = "Super-network batch size (cpu 64, paper 128).")
     Integer batch;
-    @Option(names = "--lr", description = "Super-network SGD learning rate per phase (cpu 0.01, paper 0.026).")
+    @Option(names = "--lr", description = "Super-network SGD learning rate per phase (cpu 0.05, paper 0.026).")
     Double lr;
     @Option(names = "--subnets", defaultValue = "2", description = "Subnets per step while shrinking (default ${DEFAULT-VALUE}).")
     int subnets;
@@ -74,7 +74,7 @@ public final class SupernetMixin {
                     parallel || all, dense || all, exits || all, 0.1);
             SupernetConfig cfg = new SupernetConfig(fullEpochs != null ? fullEpochs : paper ? 120 : 4,
                     phaseEpochs != null ? phaseEpochs : paper ? 25 : 1, batch != null ? batch : paper ? 128 : 64,
-                    lr != null ? lr : paper ? 0.026 : 0.01, 0.9, 3e-5, 0.1, subnets, kd, exitWeights, res, paper ? 2000 : 500,
+                    lr != null ? lr : paper ? 0.026 : 0.05, 0.9, 3e-5, 0.1, subnets, kd, exitWeights, res, paper ? 2000 : 500,
                     seed);
             return new SupernetJob(space, spec, ds, valFraction, cfg);
         } catch (IllegalArgumentException | IOException e) {

@@ -90,24 +90,40 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
-     * The {@code k} parameters with the largest gradient entries, as "name max|g|" (non-finite
-     * first): names the layer where a step blew up.
+     * Where a step's gradient blew up, for the log: how many gradient tensors are non-finite and
+     * the first {@code k} of them (in parameter order, so the stem comes first), then the
+     * {@code k} largest finite ones by max |g|. Whether the damage is confined to a few layers
+     * or spread over the network tells a local singularity from an overflow that grew layer by
+     * layer through the backward pass.
      */
-    public List<String> largestGradients(NDManager step, int k) {
-        List<Map.Entry<String, Double>> all = new java.util.ArrayList<>();
+    public String gradientReport(NDManager step, int k) {
+        List<String> bad = new java.util.ArrayList<>();
+        List<Map.Entry<String, Double>> finite = new java.util.ArrayList<>();
         for (Param p : params) {
             NDArray g = p.array().getGradient();
             g.attach(step);
-            NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
-            double v = bad.getBoolean() ? Double.POSITIVE_INFINITY : g.abs().max().getFloat();
-            all.add(Map.entry(p.name(), v));
+            if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
+                bad.add(p.name());
+            } else {
+                finite.add(Map.entry(p.name(), (double) g.abs().max().getFloat()));
+            }
         }
-        all.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        List<String> out = new java.util.ArrayList<>();
-        for (Map.Entry<String, Double> e : all.subList(0, Math.min(k, all.size()))) {
-            out.add(e.getKey() + " " + (e.getValue().isInfinite() ? "non-finite" : String.format("%.3g", e.getValue())));
+        finite.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        StringBuilder b = new StringBuilder();
+        b.append(bad.size()).append(" of ").append(params.size()).append(" gradient tensors non-finite");
+        if (!bad.isEmpty()) {
+            b.append(" (").append(String.join(", ", bad.subList(0, Math.min(k, bad.size()))))
+                    .append(bad.size() > k ? ", ..." : "").append(')');
         }
-        return out;
+        if (!finite.isEmpty()) {
+            b.append("; largest finite max|g|: ");
+            List<String> top = new java.util.ArrayList<>();
+            for (Map.Entry<String, Double> e : finite.subList(0, Math.min(k, finite.size()))) {
+                top.add(e.getKey() + " " + String.format("%.3g", e.getValue()));
+            }
+            b.append(String.join(", ", top));
+        }
+        return b.toString();
     }
 
     /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */

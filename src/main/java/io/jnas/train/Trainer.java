@@ -139,12 +139,15 @@ public final class Trainer {
                         correct += Evaluation.topk(out.logits(), b.y().toIntArray())[0];
                     }
                     if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("training loss became " + loss + " at epoch " + (epoch + 1)
-                                + " step " + (s + 1) + "; lower --lr or enable --grad-clip");
+                        throw new Diverged("training loss became " + loss + " at epoch " + (epoch + 1) + " step " + (s + 1)
+                                + "; the last epoch's checkpoint is kept; lower --lr or enable --grad-clip");
                     }
                     try (NoGrad ng = new NoGrad()) {
-                        if (cfg.gradClip() > 0) {
-                            opt.clipGradients(step, cfg.gradClip());
+                        // clipping an infinite norm would write NaN into the weights
+                        if (cfg.gradClip() > 0 && !Double.isFinite(opt.clipGradients(step, cfg.gradClip()))) {
+                            throw new Diverged("gradient became non-finite at epoch " + (epoch + 1) + " step " + (s + 1)
+                                    + " (" + opt.gradientReport(step, 3) + "); the last "
+                                    + "epoch's checkpoint is kept; lower --lr");
                         }
                         opt.step(step, lr);
                     }

@@ -223,13 +223,13 @@ public final class SupernetTrainer {
                         if (ok) {
                             opt.step(step, lr);
                         } else {
-                            culprits = String.join(", ", opt.largestGradients(step, 3));
+                            culprits = opt.gradientReport(step, 3);
                             opt.zeroGradients();
                         }
                     }
                     if (!ok) {
                         log.accept(label + ": skipped step " + (s + 1) + " (loss " + loss + " or its gradient not finite; "
-                                + "largest gradients: " + culprits + ")");
+                                + culprits + ")");
                         if (++bad > 10) {
                             throw new Diverged(label + ": loss or gradient not finite in more than 10 steps; "
                                     + "lower the learning rate");

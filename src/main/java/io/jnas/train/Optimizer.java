@@ -68,7 +68,9 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * Global L2 norm of all gradients, scaled down in place to {@code maxNorm} when larger.
-     * Returns the norm before clipping.
+     * Returns the norm before clipping. A non-finite norm leaves the gradients untouched, for the
+     * caller to skip the step and report them: scaling by maxNorm / ∞ would zero finite gradients
+     * (their squares overflow float32 from about 1.8e19) and write NaN into infinite ones.
      */
     public double clipGradients(NDManager step, double maxNorm) {
         NDList norms = new NDList();
@@ -78,7 +80,7 @@ public final class Optimizer implements AutoCloseable {
             norms.add(g.square().sum());
         }
         double norm = Math.sqrt(NDArrays.stack(norms).sum().getFloat());
-        if (maxNorm > 0 && norm > maxNorm) {
+        if (maxNorm > 0 && norm > maxNorm && Double.isFinite(norm)) {
             float scale = (float) (maxNorm / (norm + 1e-6));
             for (Param p : params) {
                 NDArray g = p.array().getGradient();
@@ -91,7 +93,8 @@ public final class Optimizer implements AutoCloseable {
 
     /**
      * Where a step's gradient blew up, for the log: how many gradient tensors are non-finite and
-     * the first {@code k} of them (in parameter order, so the stem comes first), then the
+     * the first {@code k} of them (in parameter order, so the stem comes first) and the last one
+     * (the deepest, where an overflow in the backward pass began), then the
      * {@code k} largest finite ones by max |g|. Whether the damage is confined to a few layers
      * or spread over the network tells a local singularity from an overflow that grew layer by
      * layer through the backward pass.
@@ -113,7 +116,7 @@ public final class Optimizer implements AutoCloseable {
         b.append(bad.size()).append(" of ").append(params.size()).append(" gradient tensors non-finite");
         if (!bad.isEmpty()) {
             b.append(" (").append(String.join(", ", bad.subList(0, Math.min(k, bad.size()))))
-                    .append(bad.size() > k ? ", ..." : "").append(')');
+                    .append(bad.size() > k ? ", ..., " + bad.get(bad.size() - 1) : "").append(')');
         }
         if (!finite.isEmpty()) {
             b.append("; largest finite max|g|: ");

@@ -33,6 +33,8 @@ import java.util.SplittableRandom;
  * uninterrupted run.
  */
 public final class Trainer {
+    /** Steps with a non-finite gradient skipped per epoch before the run counts as diverged. */
+    static final int MAX_SKIPPED = 10;
     private final Network net;
     private final NDManager manager;
     private final TrainConfig cfg;
@@ -116,6 +118,7 @@ public final class Trainer {
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
+        int skipped = 0;
         long t0 = System.nanoTime();
         double lr = 0;
         try (Progress bar = Progress.start("epoch " + (epoch + 1) + "/" + cfg.epochs(), stepsPerEpoch)) {
@@ -128,6 +131,7 @@ public final class Trainer {
                     Batcher.Batch b = batcher.batch(step, order, from, to, rng);
                     Ctx ctx = new Ctx(step, true, rng, null).withDropPath(dropPath);
                     float loss;
+                    long right;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         Network.Output out = net.run(ctx, b.x());
                         NDArray l = Losses.crossEntropy(out.logits(), b.y(), cfg.labelSmoothing());
@@ -136,25 +140,37 @@ public final class Trainer {
                         }
                         gc.backward(l);
                         loss = l.getFloat();
-                        correct += Evaluation.topk(out.logits(), b.y().toIntArray())[0];
+                        right = Evaluation.topk(out.logits(), b.y().toIntArray())[0];
                     }
                     if (!Float.isFinite(loss)) {
                         throw new Diverged("training loss became " + loss + " at epoch " + (epoch + 1) + " step " + (s + 1)
                                 + "; the last epoch's checkpoint is kept; lower --lr or enable --grad-clip");
                     }
+                    boolean ok = true;
                     try (NoGrad ng = new NoGrad()) {
-                        // clipping an infinite norm would write NaN into the weights
+                        // clipping an infinite norm would write NaN into the weights: skip the step and
+                        // say where the gradient overflowed, as the super-network trainer does
                         if (cfg.gradClip() > 0 && !Double.isFinite(opt.clipGradients(step, cfg.gradClip()))) {
-                            throw new Diverged("gradient became non-finite at epoch " + (epoch + 1) + " step " + (s + 1)
-                                    + " (" + opt.gradientReport(step, 3) + "); the last "
-                                    + "epoch's checkpoint is kept; lower --lr");
+                            String report = opt.gradientReport(step, 3);
+                            opt.zeroGradients();
+                            log.accept("epoch " + (epoch + 1) + ": skipped step " + (s + 1) + " (gradient not finite; "
+                                    + report + ")");
+                            if (++skipped > MAX_SKIPPED) {
+                                throw new Diverged("gradient not finite in more than " + MAX_SKIPPED + " steps of epoch "
+                                        + (epoch + 1) + " (last: " + report + "); the last epoch's checkpoint is kept; lower --lr");
+                            }
+                            ok = false;
+                        } else {
+                            opt.step(step, lr);
                         }
-                        opt.step(step, lr);
                     }
-                    lossSum += loss * b.size();
-                    seen += b.size();
+                    if (ok) {
+                        lossSum += loss * b.size();
+                        correct += right;
+                        seen += b.size();
+                    }
                 }
-                bar.step(1, String.format("loss %.3f", lossSum / seen));
+                bar.step(1, String.format("loss %.3f", lossSum / Math.max(seen, 1)));
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;

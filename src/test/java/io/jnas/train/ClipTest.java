@@ -56,4 +56,45 @@ class ClipTest {
             }
         }
     }
+
+    @Test
+    void gradientReportShowsTheDeepestNonFiniteTensorWhenItShortensTheList() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Param> ps = new java.util.ArrayList<>();
+            NDArray loss = null;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                for (int i = 0; i < 4; i++) {
+                    NDArray w = m.zeros(new Shape(2));
+                    w.setRequiresGradient(true);
+                    ps.add(new Param("x" + i, w, Param.Kind.WEIGHT));
+                    loss = loss == null ? w.sqrt().sum() : loss.add(w.sqrt().sum());
+                }
+                gc.backward(loss);
+            }
+            try (Optimizer opt = new Optimizer("sgd", ps, 0, false, 0.999, 1e-8, 0, m); NDManager step = m.newSubManager();
+                 NoGrad ng = new NoGrad()) {
+                assertThat(opt.gradientReport(step, 2)).isEqualTo("4 of 4 gradient tensors non-finite (x0, x1, ..., x3)");
+            }
+        }
+    }
+
+    @Test
+    void aNormThatOverflowsLeavesTheGradientsForTheReport() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.ones(new Shape(2));
+            w.setRequiresGradient(true);
+            Param p = new Param("w", w, Param.Kind.WEIGHT);
+            try (Optimizer opt = new Optimizer("sgd", List.of(p), 0, false, 0.999, 1e-8, 0, m);
+                 NDManager step = m.newSubManager()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w.mul(1e20f).sum()); // finite gradient whose square overflows float32
+                }
+                try (NoGrad ng = new NoGrad()) {
+                    assertThat(opt.clipGradients(step, 5.0)).isInfinite();
+                    assertThat(opt.gradientReport(step, 3))
+                            .isEqualTo("0 of 1 gradient tensors non-finite; largest finite max|g|: w 1.00e+20");
+                }
+            }
+        }
+    }
 }

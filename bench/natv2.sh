@@ -46,6 +46,8 @@ rows = []
 for f in sorted(glob.glob(out + "/*/result.json")):
     name = os.path.basename(os.path.dirname(f))
     r = json.load(open(f))
+    if "front" not in r and "largest" not in r:
+        continue  # a fine-tune run
     if "front" not in r:
         lg, sm = r["largest"], r["smallest"]
         print(f"{name:16s} supernet: largest val {lg['val_top1']:.2f}% ({lg['macs']/1e6:.1f} M MACs), smallest "

@@ -9,7 +9,10 @@ sn, runs = {}, {}
 for f in sorted(glob.glob(out + "/*/result.json")):
     name = os.path.basename(os.path.dirname(f))
     r = json.load(open(f))
-    (runs if "front" in r else sn)[name] = r
+    if "front" in r:
+        runs[name] = r
+    elif "largest" in r:  # fine-tune runs have neither
+        sn[name] = r
 
 print("| super-network | largest subnet val % | params / MACs | smallest subnet val % | params / MACs | seconds |")
 print("|---|---|---|---|---|---|")

@@ -95,6 +95,25 @@ class OfaSpaceTest {
     }
 
     @Test
+    void blocksWithoutTheMbConvBranchDecodeToOneCanonicalKernelAndExpand() {
+        OfaSpace space = new OfaSpace(List.of(32), List.of(1.0), true, false);
+        int[] code = space.encode(space.largest());
+        int first = space.genes() - 2 * OfaSpace.LAYERS; // the first block's layer gene
+        code[first + OfaSpace.LAYERS] = 4; // transform branch only
+        OfaSubnet a = space.decode(code);
+        code[first] = 5; // another kernel / expand, which that branch does not use
+        OfaSubnet b = space.decode(code);
+        assertThat(a).isEqualTo(b);
+        assertThat(a.ks().get(0)).isEqualTo(3);
+        assertThat(a.e().get(0)).isEqualTo(3);
+        assertThat(space.encode(a)).isEqualTo(space.encode(b));
+        // the MBConv branch keeps its genes
+        code[first + OfaSpace.LAYERS] = 5;
+        assertThat(space.decode(code).ks().get(0)).isEqualTo(5);
+        assertThat(OfaCost.of(a, 3, 10).macs()).isEqualTo(OfaCost.of(b, 3, 10).macs());
+    }
+
+    @Test
     void repairCutsAStageAfterItsFirstZero() {
         OfaSpace space = new OfaSpace(List.of(224), List.of(1.0), false, false);
         int[] code = new int[space.genes()];

@@ -3,7 +3,7 @@
 #  1. super-networks: OFAv2 with parallel blocks + dense skips + exits, and plain OFA;
 #  2. NATv2 vs the NAT baseline on the OFAv2 super-network, same budget, seeds 0 and 1;
 #  3. NATv2 on each super-network variant (effect of parallel blocks, dense skips, exits).
-# Every run resumes when interrupted. Summary: runs/exp-nat/summary.tsv.
+# Every run resumes when interrupted. Ends with the tables of docs/results.md (bench/natv2_tables.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JNAS=${JNAS:-./jnas}
@@ -39,32 +39,4 @@ for v in $VARIANTS; do
   [ "$v" = "$CMP" ] && continue
   go "$OUT/natv2-$v-s0" search nat --policy natv2 --supernet "$OUT/sn-$v" --seed 0 "${NAT_FLAGS[@]}"
 done
-python3 - "$OUT" <<'PY'
-import glob, json, os, sys
-out = sys.argv[1]
-rows = []
-for f in sorted(glob.glob(out + "/*/result.json")):
-    name = os.path.basename(os.path.dirname(f))
-    r = json.load(open(f))
-    if "front" not in r and "largest" not in r:
-        continue  # a fine-tune run
-    if "front" not in r:
-        lg, sm = r["largest"], r["smallest"]
-        print(f"{name:16s} supernet: largest val {lg['val_top1']:.2f}% ({lg['macs']/1e6:.1f} M MACs), smallest "
-              f"{sm['val_top1']:.2f}% ({sm['macs']/1e6:.1f} M MACs), {r['seconds']:.0f} s")
-        continue
-    rows.append((name, r))
-    print(f"{name:16s} best test error {r['best_error']:.2f}%  hv {r['hypervolume'][0]:.4f} -> {r['hypervolume'][-1]:.4f}  "
-          f"front {len(r['front'])}  evaluated {r['evaluated']}  {r['seconds']:.0f} s")
-# params and MACs at matched accuracy: the smallest front member no worse than the weaker method's best error
-pairs = {}
-for name, r in rows:
-    pairs.setdefault(name.split("-", 1)[1], {})[name.split("-", 1)[0]] = r
-for key, d in sorted(pairs.items()):
-    if "natv2" in d and "nat" in d:
-        level = max(d["natv2"]["best_error"], d["nat"]["best_error"])
-        for p in ("natv2", "nat"):
-            ok = [x for x in d[p]["front"] if x["error"] <= level]
-            print(f"{key}: {p:5s} at error <= {level:.2f}%: min params {min(x['params'] for x in ok):,}, "
-                  f"min MACs {min(x['macs'] for x in ok):,}")
-PY
+python3 bench/natv2_tables.py "$OUT"

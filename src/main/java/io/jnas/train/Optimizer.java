@@ -129,6 +129,27 @@ public final class Optimizer implements AutoCloseable {
         return b.toString();
     }
 
+    /** Steps with a non-finite loss or gradient a loop may skip before its run counts as diverged. */
+    public static final int MAX_SKIPPED_STEPS = 10;
+
+    /**
+     * One guarded update, the policy of every training loop: when the loss and the gradient norm
+     * are finite, clips to {@code maxNorm} (0: no clipping) and applies the update; otherwise
+     * zeroes the gradients and leaves the weights alone (a clipped infinite gradient would write
+     * NaN into them). Returns null when it stepped, else why not, for the log.
+     */
+    public String stepIfFinite(NDManager step, float loss, double maxNorm, double lr) {
+        try (NoGrad ng = new NoGrad()) {
+            if (Float.isFinite(loss) && Double.isFinite(clipGradients(step, maxNorm))) {
+                step(step, lr);
+                return null;
+            }
+            String why = "loss " + loss + "; " + gradientReport(step, 3);
+            zeroGradients();
+            return why;
+        }
+    }
+
     /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */
     public void step(NDManager step, double lr) {
         steps++;

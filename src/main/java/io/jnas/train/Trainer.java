@@ -33,8 +33,6 @@ import java.util.SplittableRandom;
  * uninterrupted run.
  */
 public final class Trainer {
-    /** Steps with a non-finite gradient skipped per epoch before the run counts as diverged. */
-    static final int MAX_SKIPPED = 10;
     private final Network net;
     private final NDManager manager;
     private final TrainConfig cfg;
@@ -146,22 +144,14 @@ public final class Trainer {
                         throw new Diverged("training loss became " + loss + " at epoch " + (epoch + 1) + " step " + (s + 1)
                                 + "; the last epoch's checkpoint is kept; lower --lr or enable --grad-clip");
                     }
-                    boolean ok = true;
-                    try (NoGrad ng = new NoGrad()) {
-                        // clipping an infinite norm would write NaN into the weights: skip the step and
-                        // say where the gradient overflowed, as the super-network trainer does
-                        if (cfg.gradClip() > 0 && !Double.isFinite(opt.clipGradients(step, cfg.gradClip()))) {
-                            String report = opt.gradientReport(step, 3);
-                            opt.zeroGradients();
-                            log.accept("epoch " + (epoch + 1) + ": skipped step " + (s + 1) + " (gradient not finite; "
-                                    + report + ")");
-                            if (++skipped > MAX_SKIPPED) {
-                                throw new Diverged("gradient not finite in more than " + MAX_SKIPPED + " steps of epoch "
-                                        + (epoch + 1) + " (last: " + report + "); the last epoch's checkpoint is kept; lower --lr");
-                            }
-                            ok = false;
-                        } else {
-                            opt.step(step, lr);
+                    String skippedWhy = opt.stepIfFinite(step, loss, cfg.gradClip(), lr);
+                    boolean ok = skippedWhy == null;
+                    if (!ok) {
+                        log.accept("epoch " + (epoch + 1) + ": skipped step " + (s + 1) + " (" + skippedWhy + ")");
+                        if (++skipped > Optimizer.MAX_SKIPPED_STEPS) {
+                            throw new Diverged("gradient not finite in more than " + Optimizer.MAX_SKIPPED_STEPS
+                                    + " steps of epoch " + (epoch + 1) + " (last: " + skippedWhy
+                                    + "); the last epoch's checkpoint is kept; lower --lr");
                         }
                     }
                     if (ok) {
@@ -172,6 +162,10 @@ public final class Trainer {
                 }
                 bar.step(1, String.format("loss %.3f", lossSum / Math.max(seen, 1)));
             }
+        }
+        if (seen == 0) {
+            throw new Diverged("no step of epoch " + (epoch + 1) + " had a finite gradient; the last epoch's checkpoint "
+                    + "is kept; lower --lr");
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         Evaluation ev = Evaluation.of(net, manager, test, norm, Math.max(cfg.batch(), 256));

@@ -18,7 +18,7 @@ class ClipTest {
             NDArray w = m.ones(new Shape(4));
             w.setRequiresGradient(true);
             Param p = new Param("w", w, Param.Kind.WEIGHT);
-            try (Optimizer opt = new Optimizer("sgd", List.of(p), 0, false, 0.999, 1e-8, 0, m);
+            try (Optimizer opt = sgd(List.of(p), m);
                  NDManager step = m.newSubManager()) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.backward(w.mul(100f).sum()); // gradient 100 per entry, norm 200
@@ -44,7 +44,7 @@ class ClipTest {
             }
             List<Param> ps = List.of(new Param("a", a, Param.Kind.WEIGHT), new Param("b", b, Param.Kind.WEIGHT),
                     new Param("c", c, Param.Kind.WEIGHT));
-            try (Optimizer opt = new Optimizer("sgd", ps, 0, false, 0.999, 1e-8, 0, m); NDManager step = m.newSubManager()) {
+            try (Optimizer opt = sgd(ps, m); NDManager step = m.newSubManager()) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     // d/dc sqrt(c) at 0 is infinite; a gets 3, b gets 7
                     gc.backward(a.mul(3f).sum().add(b.mul(7f).sum()).add(c.sqrt().sum()));
@@ -71,7 +71,7 @@ class ClipTest {
                 }
                 gc.backward(loss);
             }
-            try (Optimizer opt = new Optimizer("sgd", ps, 0, false, 0.999, 1e-8, 0, m); NDManager step = m.newSubManager();
+            try (Optimizer opt = sgd(ps, m); NDManager step = m.newSubManager();
                  NoGrad ng = new NoGrad()) {
                 assertThat(opt.gradientReport(step, 2)).isEqualTo("4 of 4 gradient tensors non-finite (x0, x1, ..., x3)");
             }
@@ -84,7 +84,7 @@ class ClipTest {
             NDArray w = m.ones(new Shape(2));
             w.setRequiresGradient(true);
             Param p = new Param("w", w, Param.Kind.WEIGHT);
-            try (Optimizer opt = new Optimizer("sgd", List.of(p), 0, false, 0.999, 1e-8, 0, m);
+            try (Optimizer opt = sgd(List.of(p), m);
                  NDManager step = m.newSubManager()) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.backward(w.mul(1e20f).sum()); // finite gradient whose square overflows float32
@@ -96,5 +96,30 @@ class ClipTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aGuardedStepSkipsANonFiniteGradientAndKeepsTheWeights() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.ones(new Shape(2));
+            w.setRequiresGradient(true);
+            Param p = new Param("w", w, Param.Kind.WEIGHT);
+            try (Optimizer opt = sgd(List.of(p), m); NDManager step = m.newSubManager()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w.mul(Float.POSITIVE_INFINITY).sum());
+                }
+                assertThat(opt.stepIfFinite(step, 1f, 0, 0.1)).isEqualTo("loss 1.0; 1 of 1 gradient tensors non-finite (w)");
+                assertThat(w.toFloatArray()).containsOnly(1f);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w.mul(2f).sum()); // the skipped gradient was zeroed, not added to this one
+                }
+                assertThat(opt.stepIfFinite(step, 1f, 0, 0.1)).isNull();
+                assertThat(w.toFloatArray()).containsOnly(0.8f);
+            }
+        }
+    }
+
+    private static Optimizer sgd(List<Param> ps, NDManager m) {
+        return new Optimizer("sgd", ps, 0, false, 0.999, 1e-8, 0, m);
     }
 }

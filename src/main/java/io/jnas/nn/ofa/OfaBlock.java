@@ -7,6 +7,7 @@ import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
 import io.jnas.nn.Module;
 import io.jnas.nn.Param;
+import io.jnas.space.ofa.OfaSubnet;
 
 /**
  * One block position (NATv2 spec §2): the sum of up to three branches on the same input,
@@ -29,15 +30,16 @@ final class OfaBlock extends Module {
         this.allowed = allowed;
         this.stride = stride;
         this.act = act;
-        mb = (allowed & 1) != 0 ? child("mb", new ElasticMbConv(init, in, out, maxK, maxExpand, stride, act, se, elastic)) : null;
-        if ((allowed & 2) != 0) {
+        mb = OfaSubnet.has(allowed, OfaSubnet.MBCONV)
+                ? child("mb", new ElasticMbConv(init, in, out, maxK, maxExpand, stride, act, se, elastic)) : null;
+        if (OfaSubnet.has(allowed, OfaSubnet.CONV1X1)) {
             conv = param("conv", init.fanIn(new Shape(out, in, 1, 1), in), Param.Kind.WEIGHT);
             convBn = child("conv_bn", new SliceNorm(init, out));
         } else {
             conv = null;
             convBn = null;
         }
-        if ((allowed & 4) != 0) {
+        if (OfaSubnet.has(allowed, OfaSubnet.TRANSFORM)) {
             transform = in != out ? param("transform", init.fanIn(new Shape(out, in, 1, 1), in), Param.Kind.WEIGHT) : null;
             transformBn = child("transform_bn", new SliceNorm(init, out));
         } else {
@@ -56,14 +58,14 @@ final class OfaBlock extends Module {
             throw new IllegalArgumentException("branch gene " + branches + " is not available in a block with branches " + allowed);
         }
         NDArray y = null;
-        if ((branches & 1) != 0) {
+        if (OfaSubnet.has(branches, OfaSubnet.MBCONV)) {
             y = mb.forward(ctx, x, k, mb.middle(expandRatio));
         }
-        if ((branches & 2) != 0) {
+        if (OfaSubnet.has(branches, OfaSubnet.CONV1X1)) {
             NDArray b = Act.apply(act, convBn.forward(ctx, Elastic.conv(ctx, x, conv, null, stride, 1)));
             y = y == null ? b : y.add(b);
         }
-        if ((branches & 4) != 0) {
+        if (OfaSubnet.has(branches, OfaSubnet.TRANSFORM)) {
             // pooling is not counted as MACs (OFA's counter counts convs and linear layers)
             NDArray c = stride == 1 ? x : ai.djl.nn.pooling.Pool.maxPool2d(x, new Shape(3, 3), new Shape(stride, stride),
                     new Shape(1, 1), false);

@@ -188,21 +188,12 @@ public final class DifferentiableSearch implements AutoCloseable {
                 gc.backward(l);
                 wLoss = l.getFloat();
             }
-            boolean ok = Float.isFinite(wLoss);
-            try (NoGrad ng = new NoGrad()) {
-                // never apply a non-finite update (a clipped infinite gradient would write NaN weights)
-                ok = ok && Double.isFinite(wOpt.clipGradients(step, cfg.gradClip()));
-                if (ok) {
-                    wOpt.step(step, lr);
-                } else {
-                    wOpt.zeroGradients();
-                }
-                setRequiresGrad(arch, true);
-            }
-            ok = ok && Float.isFinite(aLoss);
-            if (!ok && ++badSteps > 10) {
-                throw new io.jnas.train.Diverged("search loss or gradient was not finite in more than 10 steps (last: epoch "
-                        + (epoch + 1) + " step " + (s + 1) + "); lower --lr or --alpha-lr");
+            boolean ok = wOpt.stepIfFinite(step, wLoss, cfg.gradClip(), lr) == null && Float.isFinite(aLoss);
+            setRequiresGrad(arch, true);
+            if (!ok && ++badSteps > Optimizer.MAX_SKIPPED_STEPS) {
+                throw new io.jnas.train.Diverged("search loss or gradient was not finite in more than "
+                        + Optimizer.MAX_SKIPPED_STEPS + " steps (last: epoch " + (epoch + 1) + " step " + (s + 1)
+                        + "); lower --lr or --alpha-lr");
             }
         }
         return new double[] {aLoss, wLoss};

@@ -34,7 +34,7 @@ public record OfaCost(long params, long macs) {
                 int stride = j == 0 ? OfaLayout.stride(st) : 1;
                 int outSize = OfaLayout.out(size, stride);
                 int branches = s.branches(block);
-                if ((branches & 1) != 0) {
+                if (OfaSubnet.has(branches, OfaSubnet.MBCONV)) {
                     int mid = OfaLayout.middle(c, s.e().get(block));
                     a.conv(c, mid, 1, size, 1, false);
                     a.bn(mid);
@@ -48,11 +48,11 @@ public record OfaCost(long params, long macs) {
                     a.conv(mid, out, 1, outSize, 1, false);
                     a.bn(out);
                 }
-                if ((branches & 2) != 0) {
+                if (OfaSubnet.has(branches, OfaSubnet.CONV1X1)) {
                     a.conv(c, out, 1, outSize, 1, false);
                     a.bn(out);
                 }
-                if ((branches & 4) != 0) {
+                if (OfaSubnet.has(branches, OfaSubnet.TRANSFORM)) {
                     if (c != out) {
                         a.conv(c, out, 1, outSize, 1, false);
                     }

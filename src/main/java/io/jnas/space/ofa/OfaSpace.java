@@ -200,7 +200,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
                 code[i] = 1 + 3 * OfaSubnet.KERNELS.indexOf(arch.ks().get(block)) + OfaSubnet.EXPANDS.indexOf(arch.e().get(block));
                 if (parallel) {
                     code[i + LAYERS] = arch.p().get(block);
-                    if (!usesMbConv(arch.p().get(block))) {
+                    if (!OfaSubnet.has(arch.p().get(block), OfaSubnet.MBCONV)) {
                         code[i] = 1; // kernel and expand are unused: the smallest, so equal subnets have equal codes
                     }
                 }
@@ -250,7 +250,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
                 depth++;
                 // a block without the MBConv branch ignores kernel and expand: decode them as the
                 // smallest, so that codes differing only there give one subnet, not nine
-                int layer = parallel && !usesMbConv(code[i + LAYERS]) ? 1 : code[i];
+                int layer = parallel && !OfaSubnet.has(code[i + LAYERS], OfaSubnet.MBCONV) ? 1 : code[i];
                 ks.add(OfaSubnet.KERNELS.get((layer - 1) / 3));
                 es.add(OfaSubnet.EXPANDS.get((layer - 1) % 3));
                 if (parallel) {
@@ -260,11 +260,6 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
             ds.add(depth);
         }
         return new OfaSubnet(ks, es, ds, resolutions.get(code[0]), widths.get(code[1]), ps, nd);
-    }
-
-    /** Whether a block with branch gene {@code branches} runs its MBConv branch (bit 1), the only one with kernel and expand. */
-    static boolean usesMbConv(int branches) {
-        return (branches & 1) != 0;
     }
 
     /** The largest subnet: every block, kernel 7, expand 6, all branches, last exit, top resolution and width. */

@@ -36,6 +36,17 @@ public record OfaSubnet(List<Integer> ks, List<Integer> e, List<Integer> d, int 
     public static final List<Integer> KERNELS = List.of(3, 5, 7);
     /** Allowed expand ratios. */
     public static final List<Integer> EXPANDS = List.of(3, 4, 6);
+    /** Bits of a branch gene ("p"): the MBConv branch, the only one with kernel and expand genes. */
+    public static final int MBCONV = 1;
+    /** Bit of the 1×1 convolution branch. */
+    public static final int CONV1X1 = 2;
+    /** Bit of the transform branch (identity, or a 1×1 projection when the width changes). */
+    public static final int TRANSFORM = 4;
+
+    /** Whether branch gene {@code branches} includes {@code branch} (one of the bits above). */
+    public static boolean has(int branches, int branch) {
+        return (branches & branch) != 0;
+    }
     /** Allowed stage depths. */
     public static final List<Integer> DEPTHS = List.of(2, 3, 4);
     private static final ObjectMapper JSON = new ObjectMapper();

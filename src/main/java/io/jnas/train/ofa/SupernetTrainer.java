@@ -215,24 +215,12 @@ public final class SupernetTrainer {
                         gc.backward(sum);
                         loss = sum.getFloat() / subnets;
                     }
-                    boolean ok = Float.isFinite(loss);
-                    String culprits = "";
-                    try (NoGrad ng = new NoGrad()) {
-                        // an infinite gradient would turn into NaN weights when clipped
-                        ok = ok && Double.isFinite(opt.clipGradients(step, 5.0));
-                        if (ok) {
-                            opt.step(step, lr);
-                        } else {
-                            culprits = opt.gradientReport(step, 3);
-                            opt.zeroGradients();
-                        }
-                    }
-                    if (!ok) {
-                        log.accept(label + ": skipped step " + (s + 1) + " (loss " + loss + " or its gradient not finite; "
-                                + culprits + ")");
-                        if (++bad > 10) {
-                            throw new Diverged(label + ": loss or gradient not finite in more than 10 steps; "
-                                    + "lower the learning rate");
+                    String skipped = opt.stepIfFinite(step, loss, 5.0, lr);
+                    if (skipped != null) {
+                        log.accept(label + ": skipped step " + (s + 1) + " (" + skipped + ")");
+                        if (++bad > Optimizer.MAX_SKIPPED_STEPS) {
+                            throw new Diverged(label + ": loss or gradient not finite in more than "
+                                    + Optimizer.MAX_SKIPPED_STEPS + " steps; lower the learning rate");
                         }
                         continue;
                     }

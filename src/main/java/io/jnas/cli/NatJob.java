@@ -20,7 +20,7 @@ import io.jnas.search.nat.NatSearch;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Evaluation;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 import io.jnas.train.ofa.SubnetEvaluation;
 import io.jnas.train.ofa.SupernetTrainer;
 import java.io.IOException;

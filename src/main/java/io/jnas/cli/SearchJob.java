@@ -23,7 +23,7 @@ import io.jnas.search.darts.DifferentiableSearch;
 import io.jnas.search.darts.SearchConfig;
 import io.jnas.space.darts.Genotype;
 import io.jnas.space.nb201.Nb201Cell;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jnas.estimate;
 /**
  * The Box-Cox transform BoxCox(x; λ) = (x^λ − 1)/λ (log x at λ = 0), with λ fitted by maximum
  * likelihood (the transformed sample treated as normal) and σ the standard deviation of the
- * transformed sample (MOTE-NAS spec §2.5).
+ * transformed sample (as MOTE-NAS calibrates its two terms).
  *
  * @param lambda λ
  * @param sigma σ of the transformed fitting sample

@@ -1,7 +1,7 @@
 package io.jnas.estimate;
 
 /**
- * Settings of the MOTE estimate (MOTE-NAS spec §2).
+ * Settings of the MOTE estimate (MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv).
  *
  * @param epochs E, training epochs of the reduced architecture
  * @param interpolation G, landscape points are g = 0..G

@@ -16,8 +16,8 @@ import io.jnas.nn.Network;
 import io.jnas.nn.Param;
 import io.jnas.run.Seeds;
 import io.jnas.train.Evaluation;
-import io.jnas.train.Losses;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.Losses;
+import io.jnas.nn.NoGrad;
 import io.jnas.train.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The MOTE estimate of one architecture (MOTE-NAS spec §2): train its reduced architecture on
+ * The MOTE estimate of one architecture (MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv): train its reduced architecture on
  * the reduced dataset for E epochs (Adam, label smoothing), recording the mean loss of each
  * epoch and the training cost T; then, for g = 0..G, the mean loss of one epoch started at
  * θ_g = (1 − g/G)·θ_init + (g/G)·θ_E. Landscape L = Σ_g 1/loss_g, speed S = T / mean(l_1..l_E),

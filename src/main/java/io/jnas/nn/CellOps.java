@@ -3,7 +3,7 @@ package io.jnas.nn;
 import io.jnas.space.darts.DartsOp;
 import io.jnas.space.nb201.Nb201Op;
 
-/** Builds the edge operations of the DARTS and NAS-Bench-201 cells (MAE-NAS spec §1, MOTE-NAS spec §1). */
+/** Builds the edge operations of the DARTS and NAS-Bench-201 cells (DARTS, arXiv:1806.09055; NAS-Bench-201, arXiv:2001.00326). */
 public final class CellOps {
     private CellOps() {
     }

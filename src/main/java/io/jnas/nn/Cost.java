@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Parameters and MACs of a network, with the conventions of the MAE-NAS spec §1: parameters
+ * Parameters and MACs of a network, with the conventions of DARTS (arXiv:1806.09055) and NAS-Bench-201 (arXiv:2001.00326): parameters
  * count every trainable tensor including batch-norm affine terms (running statistics and
  * architecture weights excluded, as are the network's {@link Network#costExcluded()} parts);
  * MACs come from one metered inference pass on a single image and count convolutions,

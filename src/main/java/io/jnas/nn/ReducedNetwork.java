@@ -5,7 +5,7 @@ import io.jnas.space.darts.Genotype;
 import io.jnas.space.nb201.Nb201Cell;
 
 /**
- * MOTE's reduced architecture (RA, MOTE-NAS spec §2.1): stem 3×3 conv (→W) + BN; the cell at
+ * MOTE's reduced architecture (RA; MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv): stem 3×3 conv (→W) + BN; the cell at
  * W channels, then BN and ReLU; 4×4 average pooling; the cell again; global pooling; linear.
  * For DARTS genotypes the first cell is the normal cell and the second the reduction cell,
  * each fed (x, x), with W/4 channels per node so that their outputs are W wide.

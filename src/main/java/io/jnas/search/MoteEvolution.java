@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * MOTE-NAS's evolutionary search (MOTE-NAS spec §5): a pool seeded with random architectures;
+ * MOTE-NAS's evolutionary search (MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv): a pool seeded with random architectures;
  * iteration i asks for ⌊i/10⌋·10 + 10 children, each at distance one from a parent among the
  * top fraction of the pool by score, never repeating a pool member. With {@code evolve = false}
  * the same budget is drawn at random (MOTE-NAS-RS).

@@ -1,5 +1,7 @@
 package io.jnas.train;
 
+import io.jnas.nn.Losses;
+import io.jnas.nn.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.Augment;

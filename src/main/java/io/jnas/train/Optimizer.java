@@ -1,5 +1,6 @@
 package io.jnas.train;
 
+import io.jnas.nn.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

@@ -58,7 +58,7 @@ public record TrainConfig(int epochs, int batch, String optimizer, double lr, do
                 true, 0, seed);
     }
 
-    /** The DARTS evaluation protocol (MAE-NAS spec §1) for the given number of epochs. */
+    /** The DARTS evaluation protocol (DARTS, arXiv:1806.09055) for the given number of epochs. */
     public static TrainConfig dartsProtocol(int epochs, int batch, long seed) {
         return new TrainConfig(epochs, batch, "sgd", 0.025, 0.0, "cosine", 0, 0.9, false, 3e-4, 0.0, 5.0, 0.2, 0.4, 4,
                 true, 16, seed);

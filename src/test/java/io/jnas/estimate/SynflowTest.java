@@ -18,7 +18,7 @@ import io.jnas.nn.Network;
 import io.jnas.nn.Param;
 import io.jnas.run.Seeds;
 import io.jnas.space.nb201.Nb201Cell;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 import org.junit.jupiter.api.Test;
 
 class SynflowTest {

@@ -1,5 +1,6 @@
 package io.jnas.train;
 
+import io.jnas.nn.NoGrad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;

@@ -14,7 +14,7 @@ import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
- * Builds MOTE's reduced dataset (RD, MOTE-NAS spec §3).
+ * Builds MOTE's reduced dataset (RD; MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv).
  *
  * <ul>
  *   <li>{@code labels}: encode images, average the codes per label, k-means the label codes into

@@ -5,7 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import io.jnas.nn.Ctx;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 
 /**
  * Helpers shared by the elastic modules: metered functional convolution, parameter slices

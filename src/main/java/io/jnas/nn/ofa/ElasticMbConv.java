@@ -9,10 +9,10 @@ import io.jnas.nn.Init;
 import io.jnas.nn.Module;
 import io.jnas.nn.Param;
 import io.jnas.space.ofa.OfaLayout;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 
 /**
- * MobileNetV3 inverted bottleneck with elastic kernel and expand (NATv2 spec §1): 1×1 expand to
+ * MobileNetV3 inverted bottleneck with elastic kernel and expand (OFA, arXiv:1908.09791): 1×1 expand to
  * mid channels + BN + act, k×k depthwise (stride) + BN + act, optional squeeze-excite, 1×1 project
  * + BN, identity shortcut when stride 1 and in = out. Input (N, in, H, W), output (N, out, H/s, W/s).
  *

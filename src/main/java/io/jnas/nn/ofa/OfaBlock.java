@@ -10,7 +10,7 @@ import io.jnas.nn.Param;
 import io.jnas.space.ofa.OfaSubnet;
 
 /**
- * One block position (NATv2 spec §2): the sum of up to three branches on the same input,
+ * One block position (OFAv2, arXiv:2302.01888): the sum of up to three branches on the same input,
  * chosen by a 3-bit gene: bit 1 the elastic MBConv, bit 2 a 1×1 conv (block stride) + BN + act,
  * bit 4 a transform (3×3 max-pool when the stride is 2, 1×1 conv when the width changes) + BN + act.
  * A plain OFA block has the MBConv branch only.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An OFA / OFAv2 MobileNetV3 network (NATv2 spec §1-2). Built from a <em>plan</em>, the largest
+ * An OFA / OFAv2 MobileNetV3 network (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888). Built from a <em>plan</em>, the largest
  * subnet it can run: the super-network's plan is every block at kernel 7, expand 6, all
  * branches and all exits; an extracted subnet's plan is the subnet itself, so the same class
  * serves both. {@link #activate} chooses the subnet that {@link #forward} runs; inputs are resized

@@ -7,7 +7,7 @@ import io.jnas.nn.Ctx;
 import io.jnas.nn.GlobalAvgPool;
 import io.jnas.nn.Init;
 import io.jnas.nn.Linear;
-import io.jnas.train.Losses;
+import io.jnas.nn.Losses;
 
 /** Supervised DARTS: cross-entropy of a (BN, ReLU,) global-pool, linear head on f3. */
 public final class ClassifierObjective extends Objective {

@@ -22,7 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The DARTS search network (MAE-NAS spec §2): stem 3×3 conv (→3C) + BN, {@code layers} cells
+ * The DARTS search network (DARTS, arXiv:1806.09055): stem 3×3 conv (→3C) + BN, {@code layers} cells
  * with mixed operations on 14 edges (non-affine BNs; pools followed by BN), reduction cells at
  * layers/3 and 2·layers/3. α: one 14×8 matrix per cell type, initialised 1e-3·N(0, 1).
  * Input (N, in, H, W); features f1/f2/f3 at H, H/2, H/4.

@@ -10,7 +10,7 @@ import io.jnas.nn.Resample;
 import java.util.SplittableRandom;
 
 /**
- * MAE-NAS (spec §3): masked-image reconstruction, labels never read.
+ * MAE-NAS (arXiv:2311.12086): masked-image reconstruction, labels never read.
  *
  * <p>Each image is cut into p×p patches; a fraction r of them, drawn per image from the step's
  * seeded stream, is zeroed. The supernet sees the masked image (and, SparK-style, the mask is

@@ -21,7 +21,7 @@ import io.jnas.nn.supernet.Supernet;
 import io.jnas.run.Progress;
 import io.jnas.run.RunDir;
 import io.jnas.run.Seeds;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 import io.jnas.train.Optimizer;
 import io.jnas.train.Schedule;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * First-order bilevel search (DARTS; MAE-NAS spec §2-4): the training images are split in
+ * First-order bilevel search (DARTS, arXiv:1806.09055; MAE-NAS, arXiv:2311.12086): the training images are split in
  * half, weights learn on one half with SGD, α on the other with Adam; each step is one α update
  * on a batch of the α half followed by one weight update on a batch of the weight half.
  * The objective is supervised cross-entropy or masked reconstruction. Each epoch records the

@@ -3,7 +3,7 @@ package io.jnas.search.nat;
 import java.util.List;
 
 /**
- * Settings of the NAT / NATv2 loop (NATv2 spec §3).
+ * Settings of the NAT / NATv2 loop (NAT, arXiv:2005.05859; NATv2, arXiv:2307.00960).
  *
  * @param policy natv2 (fixed-size archive with NSGA-III survival, integer encoding, space-filling
  *     initialisation) or nat (random initial archive that grows, one-hot encoding)

@@ -32,7 +32,7 @@ import org.moeaframework.problem.AbstractProblem;
 import org.moeaframework.util.weights.NormalBoundaryDivisions;
 
 /**
- * The NAT / NATv2 search loop (NATv2 spec §3) over an OFA subnet space: archive initialisation,
+ * The NAT / NATv2 search loop (NAT, arXiv:2005.05859; NATv2, arXiv:2307.00960) over an OFA subnet space: archive initialisation,
  * then per iteration predictor fit → NSGA-III on the predictor → candidate choice → evaluation →
  * survival → super-network adaptation → hypervolume. How a subnet is scored and how the
  * super-network is adapted are given from outside ({@link Scorer}, {@link Adapter}); the loop

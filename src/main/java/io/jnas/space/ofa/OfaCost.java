@@ -1,7 +1,7 @@
 package io.jnas.space.ofa;
 
 /**
- * Analytic cost of an extracted OFA / OFAv2 subnet (NATv2 spec §1): trainable parameters
+ * Analytic cost of an extracted OFA / OFAv2 subnet (OFA, arXiv:1908.09791): trainable parameters
  * (conv and linear weights, biases, BN scale and shift) and multiply-accumulates of one
  * {@code 1×C×r×r} image, counting conv and linear layers only (pooling, activations, BN and
  * additions are free, as in OFA's counter). Used as the exact cheap objectives of the search;

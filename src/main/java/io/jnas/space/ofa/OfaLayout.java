@@ -1,7 +1,7 @@
 package io.jnas.space.ofa;
 
 /**
- * The fixed skeleton of the OFA MobileNetV3 super-network (NATv2 spec §1): base widths, the
+ * The fixed skeleton of the OFA MobileNetV3 super-network (OFA, arXiv:1908.09791): base widths, the
  * stride, activation and squeeze-excite use of each stage, and the channel rounding. Shared by
  * the analytic cost and the network builders so both describe the same network.
  */
@@ -11,7 +11,7 @@ public final class OfaLayout {
     private static final int[] STRIDE = {2, 2, 2, 1, 2};
     private static final boolean[] HSWISH = {false, false, true, true, true};
     private static final boolean[] SE = {false, true, false, true, true};
-    /** Exit weights α of exits 1..5 in the OFAv2 training loss (spec §2). */
+    /** Exit weights α of exits 1..5 in the OFAv2 training loss (OFAv2, arXiv:2302.01888). */
     public static final double[] EXIT_WEIGHTS = {0.06, 0.13, 0.20, 0.27, 0.34};
 
     private OfaLayout() {

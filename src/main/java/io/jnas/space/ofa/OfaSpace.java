@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The OFA / OFAv2 MobileNetV3 subnet space (NATv2 spec §1-3). Integer encoding: {@code [resolution
+ * The OFA / OFAv2 MobileNetV3 subnet space (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888; NATv2, arXiv:2307.00960). Integer encoding: {@code [resolution
  * index, width index, (exit index), 20 layer genes, (20 branch genes)]}. A layer gene is 0 for a
  * skipped block or 1..9 for the (kernel, expand) pair {@code 1 + 3·k_index + e_index}; the first
  * two genes of a stage are at least 1 and depth is the number of non-zero genes. {@link #repair}
@@ -107,7 +107,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
         int off = layerOffset();
         for (int i = 0; i < LAYERS; i++) {
             int pos = i % OfaSubnet.MAX_DEPTH;
-            // the last two genes of a stage are 0 with probability 1/3, balancing depths (spec §3)
+            // the last two genes of a stage are 0 with probability 1/3, balancing depths (as NATv2 samples)
             boolean skip = pos >= 2 && random.nextInt(3) == 0;
             code[off + i] = skip ? 0 : 1 + random.nextInt(9);
             if (parallel) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One subnet of an OFA / OFAv2 MobileNetV3 super-network (NATv2 spec §1-2), in NAT's text form
+ * One subnet of an OFA / OFAv2 MobileNetV3 super-network (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888), in NAT's text form
  * {@code {"ks":[...],"e":[...],"d":[...],"r":R,"w":W}}. {@code ks} and {@code e} list the active
  * blocks only, stage by stage ({@code sum(d)} entries).
  *

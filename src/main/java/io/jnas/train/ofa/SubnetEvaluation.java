@@ -12,10 +12,10 @@ import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.run.Seeds;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Evaluation;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 
 /**
- * Accuracy of a subnet with inherited weights (NATv2 spec §1): extract it from the
+ * Accuracy of a subnet with inherited weights (OFA, arXiv:1908.09791): extract it from the
  * super-network, recalibrate its BN statistics on a fixed seeded subset of the training images,
  * and evaluate it. The extracted network lives in {@code parent}'s sub-manager only for the call
  * unless {@link #extract} is used.

@@ -3,7 +3,7 @@ package io.jnas.train.ofa;
 import java.util.List;
 
 /**
- * Hyper-parameters of super-network training by (extended) progressive shrinking (NATv2 spec §1-2).
+ * Hyper-parameters of super-network training by (extended) progressive shrinking (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888).
  *
  * @param fullEpochs epochs of the full network before shrinking
  * @param phaseEpochs epochs of each shrinking phase

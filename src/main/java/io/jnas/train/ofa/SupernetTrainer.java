@@ -20,8 +20,8 @@ import io.jnas.run.TensorFile;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Diverged;
 import io.jnas.train.Evaluation;
-import io.jnas.train.Losses;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.Losses;
+import io.jnas.nn.NoGrad;
 import io.jnas.train.Optimizer;
 import io.jnas.train.WeightHealth;
 import java.io.IOException;
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Trains an OFA / OFAv2 super-network by (extended) progressive shrinking (NATv2 spec §1-2):
+ * Trains an OFA / OFAv2 super-network by (extended) progressive shrinking (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888):
  * the full network first, then one phase per {@link ShrinkPhase}, each sampling
  * {@code subnets} subnets per step whose losses are summed before one update. After the full
  * phase a frozen copy of the super-network is the teacher: each subnet's loss is its hard-label

@@ -15,7 +15,7 @@ import io.jnas.nn.Param;
 import io.jnas.space.ofa.OfaCost;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.space.ofa.OfaSubnet;
-import io.jnas.train.NoGrad;
+import io.jnas.nn.NoGrad;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;

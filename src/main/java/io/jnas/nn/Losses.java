@@ -1,4 +1,4 @@
-package io.jnas.train;
+package io.jnas.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;

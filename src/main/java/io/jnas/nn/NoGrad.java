@@ -1,4 +1,4 @@
-package io.jnas.train;
+package io.jnas.nn;
 
 import ai.djl.pytorch.jni.JniUtils;
 

@@ -1,7 +1,6 @@
 package io.jnas.cli;
 
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package io.jnas.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code jnas} command. Exit codes: 0 success, 2 user error (one line on

@@ -1,7 +1,7 @@
 package io.jnas.cli;
 
-import io.jnas.data.Dataset;
 import io.jnas.data.DataSpec;
+import io.jnas.data.Dataset;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.train.ofa.SupernetConfig;

@@ -1,9 +1,6 @@
 package io.jnas.estimate;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.jnas.data.Augment;
 import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
@@ -12,13 +9,14 @@ import io.jnas.data.Splits;
 import io.jnas.nn.Cost;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
+import io.jnas.nn.Losses;
 import io.jnas.nn.Network;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import io.jnas.run.Seeds;
 import io.jnas.train.Evaluation;
-import io.jnas.nn.Losses;
-import io.jnas.nn.NoGrad;
 import io.jnas.train.Optimizer;
+import io.jnas.train.StepGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,6 +171,7 @@ public final class MoteEstimator<A> implements Estimator<A> {
 
     /** One epoch over the RD; with an optimizer, trains; returns the mean loss. */
     private double epoch(Network net, NDManager m, Optimizer opt, long seed, int epoch, boolean train) {
+        StepGuard guard = new StepGuard("MOTE training", "", line -> { });
         Batcher b = new Batcher(rd, norm, Augment.NONE);
         int[] order = Splits.permutation(rd.size(), Seeds.stream(seed, epoch));
         double sum = 0;
@@ -184,14 +183,9 @@ public final class MoteEstimator<A> implements Estimator<A> {
                 Ctx ctx = new Ctx(step, true, Seeds.stream(seed, epoch, from), null);
                 float loss;
                 if (opt != null) {
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray l = Losses.crossEntropy(net.forward(ctx, batch.x()), batch.y(), cfg.smoothing());
-                        gc.backward(l);
-                        loss = l.getFloat();
-                    }
-                    try (NoGrad ng = new NoGrad()) {
-                        opt.step(step, cfg.lr());
-                    }
+                    // a skipped step (non-finite loss or gradient) makes the epoch's loss NaN: the estimate retries
+                    loss = guard.step(opt, step, 0, cfg.lr(), "epoch " + epoch, () -> Losses.crossEntropy(
+                            net.forward(ctx, batch.x()), batch.y(), cfg.smoothing()));
                 } else {
                     try (NoGrad ng = new NoGrad()) {
                         loss = Losses.crossEntropy(net.forward(ctx, batch.x()), batch.y(), cfg.smoothing()).getFloat();

@@ -1,12 +1,20 @@
 package io.jnas.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The JSON mapper shared by the CLI and the run files. */
+/**
+ * The one JSON mapper of jnas: run files (config.yaml through YAML, checkpoint state, metrics, results) and
+ * machine output. Record components are written in snake_case, map keys sorted, so files are deterministic.
+ */
 public final class Json {
-    /** Compact, deterministic (sorted map keys) mapper. */
+    /** Compact, deterministic (sorted map keys), snake_case mapper. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Json() {
@@ -19,5 +27,11 @@ public final class Json {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The JSON object of a record (or any bean) as an ordered map. */
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 }

@@ -1,7 +1,5 @@
 package io.jnas.train;
 
-import io.jnas.nn.Losses;
-import io.jnas.nn.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.Augment;
@@ -9,7 +7,9 @@ import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
 import io.jnas.data.Normalization;
 import io.jnas.nn.Ctx;
+import io.jnas.nn.Losses;
 import io.jnas.nn.Network;
+import io.jnas.nn.NoGrad;
 
 /**
  * Loss, top-1 and top-5 accuracy of a network on an image set (inference mode, no autograd).

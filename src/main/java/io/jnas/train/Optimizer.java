@@ -1,12 +1,12 @@
 package io.jnas.train;
 
-import io.jnas.nn.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import java.util.LinkedHashMap;
 import java.util.List;

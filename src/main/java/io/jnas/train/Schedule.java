@@ -20,11 +20,14 @@ public final class Schedule {
         }
         double span = c.epochs() - c.warmupEpochs();
         double p = span <= 0 ? 1 : (t - c.warmupEpochs()) / span;
-        return c.minLr() + 0.5 * (c.lr() - c.minLr()) * (1 + Math.cos(Math.PI * Math.min(1, Math.max(0, p))));
+        return cosine(c.lr(), c.minLr(), Math.min(1, Math.max(0, p)), 1);
     }
 
-    /** Cosine annealing used by DARTS search: from lr to minLr over epochs, evaluated per epoch. */
-    public static double cosine(double lr, double minLr, int epoch, int epochs) {
-        return minLr + 0.5 * (lr - minLr) * (1 + Math.cos(Math.PI * epoch / epochs));
+    /**
+     * Cosine annealing from {@code lr} at t = 0 to {@code minLr} at t = span, the one schedule of every loop
+     * (training per step, differentiable search per epoch, super-network phases per step).
+     */
+    public static double cosine(double lr, double minLr, double t, double span) {
+        return minLr + 0.5 * (lr - minLr) * (1 + Math.cos(Math.PI * t / span));
     }
 }

@@ -1,25 +1,22 @@
 package io.jnas.train;
 
-import io.jnas.nn.Losses;
-import io.jnas.nn.NoGrad;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.jnas.data.Augment;
 import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
 import io.jnas.data.Normalization;
 import io.jnas.data.Splits;
 import io.jnas.nn.Ctx;
+import io.jnas.nn.Losses;
 import io.jnas.nn.Network;
 import io.jnas.nn.Param;
+import io.jnas.run.Json;
 import io.jnas.run.Progress;
 import io.jnas.run.RunDir;
 import io.jnas.run.Seeds;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,33 +40,16 @@ public final class Trainer {
     private final RunDir run;
     private final Normalization norm;
     private final java.util.function.Consumer<String> log;
+    private final StepGuard guard;
 
-    /** One epoch's figures. */
+    /** One epoch's figures (a metrics.jsonl row). */
     public record EpochMetrics(int epoch, double lr, double trainLoss, double trainTop1, double testLoss,
-            double testTop1, double testTop5, double seconds, double imagesPerSecond) {
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("epoch", epoch);
-            m.put("lr", lr);
-            m.put("train_loss", trainLoss);
-            m.put("train_top1", trainTop1);
-            m.put("test_loss", testLoss);
-            m.put("test_top1", testTop1);
-            m.put("test_top5", testTop5);
-            m.put("seconds", seconds);
-            m.put("images_per_s", imagesPerSecond);
-            return m;
-        }
+            double testTop1, double testTop5, double seconds,
+            @com.fasterxml.jackson.annotation.JsonProperty("images_per_s") double imagesPerSecond) {
+    }
 
-        static EpochMetrics fromMap(Map<String, Object> m) {
-            return new EpochMetrics(((Number) m.get("epoch")).intValue(), num(m, "lr"), num(m, "train_loss"),
-                    num(m, "train_top1"), num(m, "test_loss"), num(m, "test_top1"), num(m, "test_top5"),
-                    num(m, "seconds"), num(m, "images_per_s"));
-        }
-
-        private static double num(Map<String, Object> m, String k) {
-            return ((Number) m.get(k)).doubleValue();
-        }
+    /** What a checkpoint records besides the tensors. */
+    record State(int epochsDone, long optimizerSteps, List<EpochMetrics> history) {
     }
 
     /** The whole run: per-epoch history, final test evaluation, training wall time. */
@@ -91,6 +71,7 @@ public final class Trainer {
         this.run = run;
         this.norm = Normalization.of(train);
         this.log = log;
+        this.guard = new StepGuard("training", "lower --lr or set --grad-clip", log);
     }
 
     public Result fit() throws IOException {
@@ -118,7 +99,6 @@ public final class Trainer {
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
-        int skipped = 0;
         long t0 = System.nanoTime();
         double lr = 0;
         try (Progress bar = Progress.start("epoch " + (epoch + 1) + "/" + cfg.epochs(), stepsPerEpoch)) {
@@ -130,45 +110,26 @@ public final class Trainer {
                 try (NDManager step = manager.newSubManager()) {
                     Batcher.Batch b = batcher.batch(step, order, from, to, rng);
                     Ctx ctx = new Ctx(step, true, rng, null).withDropPath(dropPath);
-                    float loss;
-                    long right;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    long[] right = new long[1];
+                    float loss = guard.step(opt, step, cfg.gradClip(), lr, "epoch " + (epoch + 1) + " step " + (s + 1), () -> {
                         Network.Output out = net.run(ctx, b.x());
                         NDArray l = Losses.crossEntropy(out.logits(), b.y(), cfg.labelSmoothing());
                         if (out.aux() != null && cfg.auxWeight() > 0) {
                             l = l.add(Losses.crossEntropy(out.aux(), b.y(), cfg.labelSmoothing()).mul((float) cfg.auxWeight()));
                         }
-                        gc.backward(l);
-                        loss = l.getFloat();
-                        right = Evaluation.topk(out.logits(), b.y().toIntArray())[0];
-                    }
-                    if (!Float.isFinite(loss)) {
-                        throw new Diverged("training loss became " + loss + " at epoch " + (epoch + 1) + " step " + (s + 1)
-                                + "; the last epoch's checkpoint is kept; lower --lr or enable --grad-clip");
-                    }
-                    String skippedWhy = opt.stepIfFinite(step, loss, cfg.gradClip(), lr);
-                    boolean ok = skippedWhy == null;
-                    if (!ok) {
-                        log.accept("epoch " + (epoch + 1) + ": skipped step " + (s + 1) + " (" + skippedWhy + ")");
-                        if (++skipped > Optimizer.MAX_SKIPPED_STEPS) {
-                            throw new Diverged("gradient not finite in more than " + Optimizer.MAX_SKIPPED_STEPS
-                                    + " steps of epoch " + (epoch + 1) + " (last: " + skippedWhy
-                                    + "); the last epoch's checkpoint is kept; lower --lr");
-                        }
-                    }
-                    if (ok) {
+                        right[0] = Evaluation.topk(out.logits(), b.y().toIntArray())[0];
+                        return l;
+                    });
+                    if (Float.isFinite(loss)) {
                         lossSum += loss * b.size();
-                        correct += right;
+                        correct += right[0];
                         seen += b.size();
                     }
                 }
                 bar.step(1, String.format("loss %.3f", lossSum / Math.max(seen, 1)));
             }
         }
-        if (seen == 0) {
-            throw new Diverged("no step of epoch " + (epoch + 1) + " had a finite gradient; the last epoch's checkpoint "
-                    + "is kept; lower --lr");
-        }
+        guard.endEpoch("epoch " + (epoch + 1));
         double secs = (System.nanoTime() - t0) / 1e9;
         Evaluation ev = Evaluation.of(net, manager, test, norm, Math.max(cfg.batch(), 256));
         EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / seen, 100.0 * correct / seen, ev.loss(), ev.top1(),
@@ -177,47 +138,35 @@ public final class Trainer {
                 m.epoch(), cfg.epochs(), m.trainLoss(), m.trainTop1(), m.testTop1(), m.testTop5(), m.imagesPerSecond(),
                 secs));
         if (run != null) {
-            run.appendMetrics(m.toMap());
+            run.appendMetrics(Json.toMap(m));
         }
         return m;
     }
 
     private void checkpoint(Optimizer opt, int epochsDone, List<EpochMetrics> history) throws IOException {
-        if (run == null) {
-            return;
+        if (run != null) {
+            Checkpoints.save(run, Map.of("model", net.namedArrays(), "optimizer", opt.stateTensors()),
+                    new State(epochsDone, opt.steps(), List.copyOf(history)));
         }
-        Map<String, NDArray> model = net.namedArrays();
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("epochs_done", epochsDone);
-        state.put("optimizer_steps", opt.steps());
-        state.put("history", history.stream().map(EpochMetrics::toMap).toList());
-        run.saveCheckpoint(Map.of("model", model, "optimizer", opt.stateTensors()), state);
     }
 
-    @SuppressWarnings("unchecked")
     private int restore(Optimizer opt, List<EpochMetrics> history) throws IOException {
         if (run == null) {
             return 0;
         }
         try (NDManager tmp = manager.newSubManager()) {
-            var ck = run.loadCheckpoint(tmp);
+            var ck = Checkpoints.load(run, tmp, State.class);
             if (ck.isEmpty()) {
                 return 0;
             }
-            Map<String, NDArray> model = ck.get().tensors().get("model");
-            try (NoGrad ng = new NoGrad()) {
-                io.jnas.run.TensorFile.copyInto(model, net.namedArrays(), "model");
-                io.jnas.run.TensorFile.copyInto(ck.get().tensors().getOrDefault("optimizer", Map.of()), opt.stateTensors(), "optimizer");
-            }
-            Map<String, Object> state = ck.get().state();
-            opt.setSteps(((Number) state.get("optimizer_steps")).longValue());
-            for (Object o : (List<Object>) state.get("history")) {
-                history.add(EpochMetrics.fromMap((Map<String, Object>) o));
-            }
-            int done = ((Number) state.get("epochs_done")).intValue();
-            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
-            log.accept("resumed after epoch " + done + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
-            return done;
+            ck.get().copy("model", net.namedArrays());
+            ck.get().copy("optimizer", opt.stateTensors());
+            State st = ck.get().state();
+            opt.setSteps(st.optimizerSteps());
+            history.addAll(st.history());
+            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= st.epochsDone());
+            log.accept("resumed after epoch " + st.epochsDone() + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
+            return st.epochsDone();
         }
     }
 

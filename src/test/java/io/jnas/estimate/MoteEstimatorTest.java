@@ -2,9 +2,9 @@ package io.jnas.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jnas.data.Fixtures;
 import io.jnas.data.ImageData;
 import io.jnas.nn.ReducedNetwork;
-import io.jnas.data.Fixtures;
 import io.jnas.space.darts.DartsSpace;
 import io.jnas.space.darts.Genotype;
 import io.jnas.space.nb201.Nb201Cell;

@@ -7,9 +7,9 @@ import io.jnas.estimate.predict.KFoldEnsemble;
 import io.jnas.estimate.predict.Predictor;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PredictorTest {
     /** A smooth non-linear function of a 10-gene integer code, like error against an encoding. */

@@ -15,10 +15,10 @@ import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
 import io.jnas.nn.Nb201Network;
 import io.jnas.nn.Network;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import io.jnas.run.Seeds;
 import io.jnas.space.nb201.Nb201Cell;
-import io.jnas.nn.NoGrad;
 import org.junit.jupiter.api.Test;
 
 class SynflowTest {

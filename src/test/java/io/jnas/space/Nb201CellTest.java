@@ -9,10 +9,10 @@ import io.jnas.space.nb201.Nb201Space;
 import java.util.HashSet;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class Nb201CellTest {
     private final Nb201Space space = new Nb201Space();

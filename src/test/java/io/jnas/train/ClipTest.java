@@ -1,6 +1,5 @@
 package io.jnas.train;
 
-import io.jnas.nn.NoGrad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import java.util.List;
 import org.junit.jupiter.api.Test;

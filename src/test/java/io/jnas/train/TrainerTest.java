@@ -1,12 +1,12 @@
 package io.jnas.train;
 
-import io.jnas.nn.NoGrad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.ImageData;
 import io.jnas.nn.Init;
 import io.jnas.nn.Network;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import io.jnas.nn.SimpleCnn;
 import java.util.ArrayList;

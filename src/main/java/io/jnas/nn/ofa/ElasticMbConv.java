@@ -7,9 +7,9 @@ import io.jnas.nn.Ctx;
 import io.jnas.nn.GlobalAvgPool;
 import io.jnas.nn.Init;
 import io.jnas.nn.Module;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import io.jnas.space.ofa.OfaLayout;
-import io.jnas.nn.NoGrad;
 
 /**
  * MobileNetV3 inverted bottleneck with elastic kernel and expand (OFA, arXiv:1908.09791): 1×1 expand to

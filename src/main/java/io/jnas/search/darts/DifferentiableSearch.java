@@ -1,9 +1,7 @@
 package io.jnas.search.darts;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.jnas.data.Augment;
 import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
@@ -21,9 +19,10 @@ import io.jnas.nn.supernet.Supernet;
 import io.jnas.run.Progress;
 import io.jnas.run.RunDir;
 import io.jnas.run.Seeds;
-import io.jnas.nn.NoGrad;
+import io.jnas.train.Checkpoints;
 import io.jnas.train.Optimizer;
 import io.jnas.train.Schedule;
+import io.jnas.train.StepGuard;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +47,7 @@ public final class DifferentiableSearch implements AutoCloseable {
     private final Normalization norm;
     private final List<Param> weights;
     private final List<Param> arch;
+    private StepGuard guard = new StepGuard("search", "lower --lr or --alpha-lr", line -> { });
 
     /** One epoch of search. */
     public record Epoch(int epoch, double weightLoss, double alphaLoss, double lr, String arch, int skips,
@@ -103,6 +103,7 @@ public final class DifferentiableSearch implements AutoCloseable {
         List<Epoch> history = new ArrayList<>();
         try (Optimizer wOpt = new Optimizer("sgd", weights, cfg.momentum(), false, 0.999, 1e-8, cfg.weightDecay(), manager);
                 Optimizer aOpt = new Optimizer("adam", arch, 0.5, false, 0.999, 1e-8, cfg.alphaWeightDecay(), manager)) {
+            guard = new StepGuard("search", "lower --lr or --alpha-lr", log);
             int start = restore(run, wOpt, aOpt, log);
             Batcher wBatch = new Batcher(weightHalf, norm, Augment.NONE);
             Batcher aBatch = new Batcher(alphaHalf, norm, Augment.NONE);
@@ -141,20 +142,21 @@ public final class DifferentiableSearch implements AutoCloseable {
                 bar.step(1, String.format("w %.3f α %.3f", wSum / Math.max(1, counted), aSum / Math.max(1, counted)));
             }
         }
+        guard.endEpoch("search epoch " + (epoch + 1));
         double secs = (System.nanoTime() - t0) / 1e9;
         return new Epoch(epoch + 1, wSum / Math.max(1, counted), aSum / Math.max(1, counted), lr, net.derive(), net.derivedSkips(), secs,
                 net.alphaSoftmax());
     }
 
-    private int badSteps;
-
     /**
-     * One α step then one weight step; returns {α loss, weight loss}. A step whose loss or
-     * gradient is not finite is skipped rather than written into the weights; more than 10 end the search.
+     * One α step then one weight step; returns {α loss, weight loss}, NaN for a skipped step. Both go through the
+     * loop's {@link StepGuard}: a step whose loss or gradient is not finite is skipped, not written into α or the
+     * weights.
      */
     public double[] step(int epoch, int s, double lr, Optimizer wOpt, Optimizer aOpt, Batcher wBatch, Batcher aBatch,
             int[] wOrder, int[] aOrder) {
         int from = s * cfg.batch();
+        String where = "epoch " + (epoch + 1) + " step " + (s + 1);
         float aLoss;
         float wLoss;
         try (NDManager step = manager.newSubManager()) {
@@ -163,38 +165,17 @@ public final class DifferentiableSearch implements AutoCloseable {
             if (cfg.skipWeightGradsInAlphaStep()) {
                 setRequiresGrad(weights, false);
             }
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = objective.loss(actx, net, ab.x(), ab.y());
-                gc.backward(l);
-                aLoss = l.getFloat();
-            }
-            try (NoGrad ng = new NoGrad()) {
-                if (Float.isFinite(aLoss)) {
-                    aOpt.step(step, cfg.alphaLr());
-                } else {
-                    aOpt.zeroGradients();
-                }
-                if (cfg.skipWeightGradsInAlphaStep()) {
-                    setRequiresGrad(weights, true);
-                } else {
-                    wOpt.zeroGradients();
-                }
+            aLoss = guard.step(aOpt, step, 0, cfg.alphaLr(), where + " (α)", () -> objective.loss(actx, net, ab.x(), ab.y()));
+            if (cfg.skipWeightGradsInAlphaStep()) {
+                setRequiresGrad(weights, true);
+            } else {
+                wOpt.zeroGradients();
             }
             setRequiresGrad(arch, false);
             Ctx wctx = new Ctx(step, true, Seeds.stream(cfg.seed(), epoch, s, 2), null);
             Batcher.Batch wb = wBatch.batch(step, wOrder, from, Math.min(wOrder.length, from + cfg.batch()), wctx.random());
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = objective.loss(wctx, net, wb.x(), wb.y());
-                gc.backward(l);
-                wLoss = l.getFloat();
-            }
-            boolean ok = wOpt.stepIfFinite(step, wLoss, cfg.gradClip(), lr) == null && Float.isFinite(aLoss);
+            wLoss = guard.step(wOpt, step, cfg.gradClip(), lr, where, () -> objective.loss(wctx, net, wb.x(), wb.y()));
             setRequiresGrad(arch, true);
-            if (!ok && ++badSteps > Optimizer.MAX_SKIPPED_STEPS) {
-                throw new io.jnas.train.Diverged("search loss or gradient was not finite in more than "
-                        + Optimizer.MAX_SKIPPED_STEPS + " steps (last: epoch " + (epoch + 1) + " step " + (s + 1)
-                        + "); lower --lr or --alpha-lr");
-            }
         }
         return new double[] {aLoss, wLoss};
     }
@@ -217,13 +198,13 @@ public final class DifferentiableSearch implements AutoCloseable {
         return m;
     }
 
+    /** What a checkpoint records besides the tensors. */
+    record State(int epochsDone, long wSteps, long aSteps) {
+    }
+
     private void checkpoint(RunDir run, Optimizer wOpt, Optimizer aOpt, int epochsDone) throws IOException {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("epochs_done", epochsDone);
-        state.put("w_steps", wOpt.steps());
-        state.put("a_steps", aOpt.steps());
-        run.saveCheckpoint(Map.of("model", modelTensors(), "w_opt", wOpt.stateTensors(), "a_opt", aOpt.stateTensors()),
-                state);
+        Checkpoints.save(run, Map.of("model", modelTensors(), "w_opt", wOpt.stateTensors(), "a_opt", aOpt.stateTensors()),
+                new State(epochsDone, wOpt.steps(), aOpt.steps()));
     }
 
     private int restore(RunDir run, Optimizer wOpt, Optimizer aOpt, Consumer<String> log) throws IOException {
@@ -231,29 +212,25 @@ public final class DifferentiableSearch implements AutoCloseable {
             return 0;
         }
         try (NDManager tmp = manager.newSubManager()) {
-            var ck = run.loadCheckpoint(tmp);
+            var ck = Checkpoints.load(run, tmp, State.class);
             if (ck.isEmpty()) {
                 return 0;
             }
-            try (NoGrad ng = new NoGrad()) {
-                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("model"), modelTensors(), "model");
-                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("w_opt"), wOpt.stateTensors(), "weight optimizer");
-                io.jnas.run.TensorFile.copyInto(ck.get().tensors().get("a_opt"), aOpt.stateTensors(), "α optimizer");
-            }
-            Map<String, Object> st = ck.get().state();
-            wOpt.setSteps(((Number) st.get("w_steps")).longValue());
-            aOpt.setSteps(((Number) st.get("a_steps")).longValue());
-            int done = ((Number) st.get("epochs_done")).intValue();
-            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
-            log.accept("resumed search after epoch " + done + " of " + cfg.epochs());
-            return done;
+            ck.get().copy("model", modelTensors());
+            ck.get().copy("w_opt", wOpt.stateTensors());
+            ck.get().copy("a_opt", aOpt.stateTensors());
+            State st = ck.get().state();
+            wOpt.setSteps(st.wSteps());
+            aOpt.setSteps(st.aSteps());
+            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= st.epochsDone());
+            log.accept("resumed search after epoch " + st.epochsDone() + " of " + cfg.epochs());
+            return st.epochsDone();
         }
     }
 
     /**
-     * Times {@code steps} search steps (one α update plus one weight update each) after
-     * {@code warmup} untimed ones; returns the milliseconds of each timed step. Native memory
-     * must stay flat: the count of live arrays is checked after the run.
+     * Times {@code steps} search steps (one α update plus one weight update each) after {@code warmup} untimed ones;
+     * returns the milliseconds of each timed step.
      */
     public double[] timeSteps(int warmup, int steps) {
         double[] ms = new double[steps];
@@ -264,21 +241,12 @@ public final class DifferentiableSearch implements AutoCloseable {
             int[] wOrder = Splits.permutation(weightHalf.size(), Seeds.stream(cfg.seed(), 0, -1));
             int[] aOrder = Splits.permutation(alphaHalf.size(), Seeds.stream(cfg.seed(), 0, -2));
             int per = Math.max(1, Math.min(weightHalf.size(), alphaHalf.size()) / cfg.batch());
-            int live = -1;
             for (int k = 0; k < warmup + steps; k++) {
                 long t0 = System.nanoTime();
                 step(0, k % per, cfg.lr(), wOpt, aOpt, wBatch, aBatch, wOrder, aOrder);
                 if (k >= warmup) {
                     ms[k - warmup] = (System.nanoTime() - t0) / 1e6;
                 }
-                if (k == warmup - 1 || (warmup == 0 && k == 0)) {
-                    live = manager.getManagedArrays().size();
-                }
-            }
-            int after = manager.getManagedArrays().size();
-            if (live >= 0 && after != live) {
-                throw new IllegalStateException("native memory grew during the benchmark: " + live + " → " + after
-                        + " live arrays");
             }
         }
         return ms;

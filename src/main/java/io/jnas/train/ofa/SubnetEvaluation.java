@@ -8,11 +8,11 @@ import io.jnas.data.Normalization;
 import io.jnas.data.Splits;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.run.Seeds;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Evaluation;
-import io.jnas.nn.NoGrad;
 
 /**
  * Accuracy of a subnet with inherited weights (OFA, arXiv:1908.09791): extract it from the

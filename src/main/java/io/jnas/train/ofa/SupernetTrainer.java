@@ -1,28 +1,21 @@
 package io.jnas.train.ofa;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import io.jnas.data.Augment;
-import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
 import io.jnas.data.Normalization;
-import io.jnas.data.Splits;
-import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
+import io.jnas.nn.NoGrad;
 import io.jnas.nn.Param;
 import io.jnas.nn.ofa.OfaNetwork;
-import io.jnas.run.Progress;
 import io.jnas.run.RunDir;
-import io.jnas.run.Seeds;
 import io.jnas.run.TensorFile;
 import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Checkpoints;
 import io.jnas.train.Diverged;
 import io.jnas.train.Evaluation;
-import io.jnas.nn.Losses;
-import io.jnas.nn.NoGrad;
 import io.jnas.train.Optimizer;
+import io.jnas.train.StepGuard;
 import io.jnas.train.WeightHealth;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,6 +44,8 @@ public final class SupernetTrainer {
     private final Consumer<String> log;
     private final Normalization norm;
     private final List<ShrinkPhase> phases;
+    private final StepGuard guard;
+    private final SubnetEpoch steps;
     private OfaNetwork teacher;
 
     public SupernetTrainer(OfaNetwork net, NDManager manager, SupernetConfig cfg, ImageData train, ImageData val, RunDir run,
@@ -64,6 +59,8 @@ public final class SupernetTrainer {
         this.log = log;
         this.norm = Normalization.of(train);
         this.phases = ShrinkPhase.plan(net.spec());
+        this.guard = new StepGuard("super-network training", "lower --lr", log);
+        this.steps = new SubnetEpoch(net, cfg, train, norm, guard);
     }
 
     public List<ShrinkPhase> phases() {
@@ -120,8 +117,9 @@ public final class SupernetTrainer {
         java.util.function.Function<SplittableRandom, OfaSubnet> sampler = phase.full()
                 ? rng -> net.spec().largest(cfg.resolutions().get(rng.nextInt(cfg.resolutions().size())))
                 : rng -> phase.sample(net.spec(), cfg.resolutions(), rng);
-        double meanLoss = trainEpoch("phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch " + (e + 1) + "/"
-                + total, opt, sampler, phase.full() ? 1 : cfg.subnets(), cfg.lr(), e, total, cfg.seed(), p);
+        String label = "phase " + (p + 1) + "/" + phases.size() + " " + phase.name() + " epoch " + (e + 1) + "/" + total;
+        double meanLoss = steps.run(label, opt, manager, teacher, sampler, phase.full() ? 1 : cfg.subnets(), cfg.lr(), e,
+                total, cfg.seed(), p);
         double secs = (System.nanoTime() - t0) / 1e9;
         WeightHealth health = WeightHealth.of(net);
         int r = cfg.resolutions().get(cfg.resolutions().size() - 1);
@@ -150,6 +148,7 @@ public final class SupernetTrainer {
                                     Math.min(5, health.nonFinite().size()))),
                     cfg.lr()));
         }
+        guard.endEpoch(label);
         return row;
     }
 
@@ -175,109 +174,11 @@ public final class SupernetTrainer {
         }
         try (Optimizer opt = new Optimizer("sgd", net.trainableParameters(), cfg.momentum(), true, 0.999, 1e-8, wd, manager)) {
             for (int e = 0; e < epochs; e++) {
-                trainEpoch("adapt epoch " + (e + 1) + "/" + epochs, opt, sampler, subnets, lr, e, epochs, seed);
+                String label = "adapt epoch " + (e + 1) + "/" + epochs;
+                steps.run(label, opt, manager, teacher, sampler, subnets, lr, e, epochs, seed);
+                guard.endEpoch(label);
             }
         }
-    }
-
-    /**
-     * One epoch shared by shrinking and adaptation: each step draws {@code subnets} subnets from
-     * {@code sampler}, sums their losses (distilled from the teacher when there is one), and
-     * makes one clipped SGD update with a cosine rate from {@code lr0} over {@code total} epochs.
-     * A step whose loss or gradient is not finite is skipped (one bad batch must not end a long
-     * run); more than 10 in one epoch end it. Random streams: (seed, coords..., e, step).
-     *
-     * @return the mean loss per subnet over the epoch's images
-     */
-    private double trainEpoch(String label, Optimizer opt, java.util.function.Function<SplittableRandom, OfaSubnet> sampler,
-            int subnets, double lr0, int e, int total, long seed, long... coords) {
-        int steps = (train.size() + cfg.batch() - 1) / cfg.batch();
-        int[] order = Splits.permutation(train.size(), Seeds.stream(seed, with(coords, e, -1)));
-        Batcher batcher = new Batcher(train, norm, Augment.standard(train.height()));
-        double lossSum = 0;
-        long seen = 0;
-        int bad = 0;
-        try (Progress bar = Progress.start(label, steps)) {
-            for (int s = 0; s < steps; s++) {
-                double lr = 0.5 * lr0 * (1 + Math.cos(Math.PI * (e + (double) s / steps) / total));
-                SplittableRandom rng = Seeds.stream(seed, with(coords, e, s));
-                try (NDManager step = manager.newSubManager()) {
-                    Batcher.Batch b = batcher.batch(step, order, s * cfg.batch(), Math.min(order.length, (s + 1) * cfg.batch()),
-                            rng);
-                    NDArray soft = teacher == null ? null : teacherTarget(step, b.x(), rng);
-                    float loss;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray sum = null;
-                        for (int i = 0; i < subnets; i++) {
-                            NDArray l = subnetLoss(new Ctx(step, true, rng, null), sampler.apply(rng), b, soft);
-                            sum = sum == null ? l : sum.add(l);
-                        }
-                        gc.backward(sum);
-                        loss = sum.getFloat() / subnets;
-                    }
-                    String skipped = opt.stepIfFinite(step, loss, 5.0, lr);
-                    if (skipped != null) {
-                        log.accept(label + ": skipped step " + (s + 1) + " (" + skipped + ")");
-                        if (++bad > Optimizer.MAX_SKIPPED_STEPS) {
-                            throw new Diverged(label + ": loss or gradient not finite in more than "
-                                    + Optimizer.MAX_SKIPPED_STEPS + " steps; lower the learning rate");
-                        }
-                        continue;
-                    }
-                    lossSum += loss * b.size();
-                    seen += b.size();
-                }
-                bar.step(1, String.format("loss %.3f", lossSum / Math.max(1, seen)));
-            }
-        }
-        return seen == 0 ? Double.NaN : lossSum / seen;
-    }
-
-    private static long[] with(long[] coords, long a, long b) {
-        long[] out = java.util.Arrays.copyOf(coords, coords.length + 2);
-        out[coords.length] = a;
-        out[coords.length + 1] = b;
-        return out;
-    }
-
-    /** Teacher probabilities: softmax of the largest network's logits (with exits, their α-weighted ensemble). */
-    private NDArray teacherTarget(NDManager step, NDArray x, SplittableRandom rng) {
-        try (NoGrad ng = new NoGrad()) {
-            Ctx ctx = new Ctx(step, false, rng, null);
-            if (!teacher.spec().exits()) {
-                return teacher.forward(ctx, x).softmax(1);
-            }
-            List<NDArray> exits = teacher.exitLogits(ctx, x);
-            List<Integer> stages = teacher.exitStages();
-            NDArray ens = null;
-            double total = 0;
-            for (int i = 0; i < exits.size(); i++) {
-                float a = cfg.exitWeights().get(stages.get(i)).floatValue();
-                NDArray t = exits.get(i).mul(a);
-                ens = ens == null ? t : ens.add(t);
-                total += a;
-            }
-            return ens.div((float) total).softmax(1);
-        }
-    }
-
-    private NDArray subnetLoss(Ctx ctx, OfaSubnet sub, Batcher.Batch b, NDArray soft) {
-        net.activate(sub);
-        List<NDArray> outs = net.exitLogits(ctx, b.x());
-        List<Integer> stages = net.exitStages();
-        NDArray loss = null;
-        double total = 0;
-        for (int i = 0; i < outs.size(); i++) {
-            double a = net.spec().exits() ? cfg.exitWeights().get(stages.get(i)) : 1.0;
-            NDArray l = Losses.crossEntropy(outs.get(i), b.y(), cfg.labelSmoothing());
-            if (soft != null && cfg.kdWeight() > 0) {
-                l = l.add(Losses.softCrossEntropy(outs.get(i), soft).mul((float) cfg.kdWeight()));
-            }
-            l = l.mul((float) a);
-            loss = loss == null ? l : loss.add(l);
-            total += a;
-        }
-        return loss.div((float) total);
     }
 
     /** A frozen copy of the super-network (the distillation teacher). */
@@ -300,6 +201,10 @@ public final class SupernetTrainer {
         return OfaNetwork.supernet(new Init(manager, 0), net.spec(), cfg.resolutions().get(cfg.resolutions().size() - 1));
     }
 
+    /** What a checkpoint records besides the tensors: where training stands and the epoch rows so far. */
+    record State(int phase, int phaseEpochsDone, long optimizerSteps, List<Map<String, Object>> history) {
+    }
+
     private void checkpoint(Optimizer opt, int phase, int epochsDone, List<Map<String, Object>> history) throws IOException {
         if (run == null) {
             return;
@@ -310,66 +215,44 @@ public final class SupernetTrainer {
         if (teacher != null) {
             groups.put("teacher", teacher.namedArrays());
         }
-        Map<String, Object> state = new LinkedHashMap<>();
-        int p = phase;
-        int e = epochsDone;
-        if (e >= epochs(p)) {
-            p++;
-            e = 0;
-        }
-        state.put("phase", p);
-        state.put("phase_epochs_done", e);
-        state.put("optimizer_steps", opt.steps());
-        state.put("history", history);
-        run.saveCheckpoint(groups, state);
+        boolean phaseDone = epochsDone >= epochs(phase);
+        Checkpoints.save(run, groups, new State(phaseDone ? phase + 1 : phase, phaseDone ? 0 : epochsDone, opt.steps(),
+                List.copyOf(history)));
     }
 
-    private Map<String, NDArray> pendingOptimizer;
-    private long pendingSteps;
+    private Checkpoints.Restored<State> pending;
 
+    /** The optimizer state of an unfinished phase is restored when that phase's optimizer exists. */
     private void restoreOptimizer(Optimizer opt) {
-        if (pendingOptimizer != null) {
-            try (NoGrad ng = new NoGrad()) {
-                TensorFile.copyInto(pendingOptimizer, opt.stateTensors(), "optimizer");
-            }
-            opt.setSteps(pendingSteps);
-            pendingOptimizer = null;
+        if (pending != null) {
+            pending.copy("optimizer", opt.stateTensors());
+            opt.setSteps(pending.state().optimizerSteps());
+            pending = null;
         }
     }
 
-    @SuppressWarnings("unchecked")
     private int[] restore(List<Map<String, Object>> history) throws IOException {
         if (run == null) {
             return new int[] {0, 0};
         }
-        var ck = run.loadCheckpoint(manager);
+        var ck = Checkpoints.load(run, manager, State.class);
         if (ck.isEmpty()) {
             return new int[] {0, 0};
         }
-        Map<String, Map<String, NDArray>> t = ck.get().tensors();
-        try (NoGrad ng = new NoGrad()) {
-            TensorFile.copyInto(t.get("model"), net.namedArrays(), "model");
-        }
-        if (t.containsKey("teacher")) {
+        ck.get().copy("model", net.namedArrays());
+        if (ck.get().has("teacher")) {
             teacher = newTeacher();
-            try (NoGrad ng = new NoGrad()) {
-                TensorFile.copyInto(t.get("teacher"), teacher.namedArrays(), "teacher");
-            }
+            ck.get().copy("teacher", teacher.namedArrays());
         }
-        Map<String, Object> state = ck.get().state();
-        int p = ((Number) state.get("phase")).intValue();
-        int e = ((Number) state.get("phase_epochs_done")).intValue();
-        if (e > 0) {
-            pendingOptimizer = t.getOrDefault("optimizer", Map.of());
-            pendingSteps = ((Number) state.get("optimizer_steps")).longValue();
+        State st = ck.get().state();
+        if (st.phaseEpochsDone() > 0) {
+            pending = ck.get();
         }
-        for (Object o : (List<Object>) state.get("history")) {
-            history.add((Map<String, Object>) o);
-        }
+        history.addAll(st.history());
         int done = history.size();
         run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
-        log.accept("resumed after " + done + " of " + totalEpochs() + " epochs (phase " + Math.min(p + 1, phases.size())
+        log.accept("resumed after " + done + " of " + totalEpochs() + " epochs (phase " + Math.min(st.phase() + 1, phases.size())
                 + ") from " + run.dir().resolve("checkpoint"));
-        return new int[] {p, e};
+        return new int[] {st.phase(), st.phaseEpochsDone()};
     }
 }

@@ -20,11 +20,8 @@ public final class DataMixin {
     @Option(names = "--test-size", defaultValue = "0", description = "Class-balanced test subset (0 = all).")
     int testSize;
 
-    DataSpec spec(long seed) {
-        try {
-            return new DataSpec(dataset, dataPath, download, size, trainSize, testSize, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+    /** The data, with a training subset of {@code defaultTrain} images when --train-size was not given (0 = all). */
+    DataSpec spec(long seed, int defaultTrain) {
+        return new DataSpec(dataset, dataPath, download, size, trainSize > 0 ? trainSize : defaultTrain, testSize, seed);
     }
 }

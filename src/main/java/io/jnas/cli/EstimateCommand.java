@@ -1,5 +1,9 @@
 package io.jnas.cli;
 
+import io.jnas.estimate.EstimatorSpec;
+import io.jnas.estimate.Nb201Table;
+import io.jnas.experiment.EstimateRun;
+import io.jnas.experiment.Experiments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,45 +12,44 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jnas estimate}: score a random sample of architectures with MOTE and the baselines. */
-@Command(name = "estimate", description = "Score a seeded random sample of architectures with MOTE and baselines; "
+@Command(name = "estimate", description = "Score a seeded random sample of architectures with several estimators; "
         + "with --table, rank correlations against the benchmark's accuracy.")
-public final class EstimateCommand implements Callable<Integer> {
+final class EstimateCommand implements Callable<Integer> {
     @Mixin
     DataMixin data;
     @Mixin
-    Output out;
+    PresetMixin preset;
+    @Mixin
+    MoteMixin mote;
     @Option(names = "--space", defaultValue = "nb201", description = "nb201 or darts (default ${DEFAULT-VALUE}).")
     String space;
     @Option(names = "--estimators", defaultValue = "mote,params", split = ",",
-            description = "Comma list of: mote, synflow, naswot, grad_norm, snip, params, flops, tse, short_acc.")
+            description = "Comma list of: mote, tse, short_acc, synflow, naswot, grad_norm, snip, params, flops, table.")
     List<String> estimators;
     @Option(names = "--sample", defaultValue = "50", description = "Architectures to score (default ${DEFAULT-VALUE}).")
     int sample;
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
     @Option(names = "--table", description = "NAS-Bench-201 table (CSV or folder) for τ, ρ and top-10 accuracy.")
     String table;
     @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
     String tableDataset;
-    @Option(names = "--preset", defaultValue = "cpu", description = "cpu (<= 10 s per architecture) or paper (reference values).")
-    String preset;
-    @Option(names = "--out", defaultValue = "scores.csv", description = "CSV of scores; the run directory is next to it.")
-    Path outCsv;
     @Mixin
-    MoteMixin moteOptions;
+    RunOptions out;
 
+    /** --out X.csv writes the scores to X.csv with the run directory X/ next to it (the layout of earlier versions); any other --out is the run directory. */
     @Override
     public Integer call() throws Exception {
-        boolean paper = MoteMixin.paper(preset);
-        EstimateJob job;
-        try {
-            job = new EstimateJob(space, List.copyOf(estimators), sample, seed, data.spec(seed), moteOptions.rd(seed, paper),
-                    moteOptions.raSize(paper), moteOptions.mote(seed, paper), table, tableDataset, outCsv.toString());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        out.result(job.start(out));
+        long seed = out.seed;
+        EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
+                Nb201Table.testColumn(tableDataset, 200), seed);
+        boolean csv = out.out != null && out.out.toString().endsWith(".csv");
+        Path dir = csv ? runDirFor(out.out) : out.dir("estimate");
+        out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null), dir, out::info));
         return 0;
     }
 
+    /** The run directory next to a CSV: scores.csv → scores/. */
+    static Path runDirFor(Path csv) {
+        String n = csv.getFileName().toString();
+        return csv.resolveSibling(n.endsWith(".csv") ? n.substring(0, n.length() - 4) : n + ".run");
+    }
 }

@@ -1,17 +1,24 @@
 package io.jnas.cli;
 
+import io.jnas.run.Versions;
+import io.jnas.train.Diverged;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code jnas} command. Exit codes: 0 success, 2 user error (one line on
- * stderr naming the problem and the fix), 1 internal error.
+ * Entry point of the {@code jnas} command. Exit codes: 0 success, 2 user error (one line on stderr naming the problem
+ * and the fix), 1 internal error. Every command and sub-command answers {@code --help}.
  */
-@Command(name = "jnas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "jnas", versionProvider = Main.Version.class,
         description = "Neural architecture search on the JVM: MAE-NAS, MOTE-NAS and NATv2 on DJL/libtorch.",
-        subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class, CostCommand.class, SupernetCommand.class, FinetuneCommand.class,
-                DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class,
+            CostCommand.class, SupernetCommand.class, FinetuneCommand.class, DataCommand.class, BenchCommand.class,
+            HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -20,50 +27,54 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (used by tests). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The whole command tree with jnas's help options and error handling. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelp(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("jnas: " + ex.getMessage() + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help)");
+            err.println("jnas: " + ex.getMessage().replace("\n", " ").strip() + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return 2;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            Throwable t = ex;
-            while ((t instanceof java.io.UncheckedIOException || t instanceof java.util.concurrent.CompletionException
-                    || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-                t = t.getCause();
-            }
-            if (t instanceof UserError || t instanceof IllegalArgumentException) {
-                err.println("jnas: " + t.getMessage());
-                return 2;
-            }
-            if (t instanceof io.jnas.train.Diverged) {
-                err.println("jnas: " + t.getMessage());
-                return 1;
-            }
-            if (t instanceof java.io.IOException) {
-                err.println("jnas: I/O error: " + t.getMessage());
-                return 2;
-            }
-            err.println("jnas: internal error: " + t);
-            if (System.getenv("JNAS_DEBUG") != null) {
-                t.printStackTrace(err);
-            } else {
-                err.println("jnas: set JNAS_DEBUG=1 for the stack trace and report it");
-            }
-            return 1;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
+        return cl;
+    }
+
+    /** --help and --version on every command of the tree. */
+    private static void addHelp(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(Main::addHelp);
+    }
+
+    private static int failure(Exception ex, PrintWriter err) {
+        Throwable t = ex;
+        while ((t instanceof UncheckedIOException || t instanceof CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IllegalArgumentException || t instanceof IOException || t instanceof Diverged) {
+            err.println("jnas: " + (t instanceof IOException ? "I/O error: " : "") + t.getMessage());
+            return t instanceof Diverged ? 1 : 2;
+        }
+        err.println("jnas: internal error: " + t);
+        if (System.getenv("JNAS_DEBUG") != null) {
+            t.printStackTrace(err);
+        } else {
+            err.println("jnas: set JNAS_DEBUG=1 for the stack trace and report it");
+        }
+        return 1;
     }
 
     /** Prints the jnas, DJL and libtorch versions. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"jnas " + io.jnas.run.Versions.jnas(), "DJL " + io.jnas.run.Versions.djl(),
-                    "libtorch " + io.jnas.run.Versions.torch()};
+            return new String[] {"jnas " + Versions.jnas(), "DJL " + Versions.djl(), "libtorch " + Versions.torch()};
         }
     }
 }

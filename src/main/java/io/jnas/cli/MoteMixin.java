@@ -2,15 +2,14 @@ package io.jnas.cli;
 
 import io.jnas.data.reduce.RdSpec;
 import io.jnas.estimate.MoteConfig;
+import io.jnas.estimate.MoteSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Options of the MOTE estimate and its reduced dataset, shared by {@code estimate} and
- * {@code search mote}. Unset values take the preset: cpu (chosen by bench/mote_calibration.sh:
- * E = 4, G = 3, width 32, 16 px, 50 images per label; about 2 s per NAS-Bench-201 cell on 2
- * cores, the best Kendall τ of the settings measured) or paper (the reference values).
+ * Options of the MOTE estimate and its reduced dataset, shared by {@code estimate}, {@code search mote} and
+ * {@code search nat}. Unset values take the preset ({@link MoteSettings#cpu}, {@link MoteSettings#paper}).
  */
 public final class MoteMixin {
     @Option(names = "--rd-method", description = "labels, images or random (RD-RS); default images.")
@@ -41,29 +40,21 @@ public final class MoteMixin {
     @Option(names = "--landscape", defaultValue = "train", description = "train (as the reference) or eval.")
     String landscape;
 
-    RdSpec rd(long seed, boolean paper) {
+    /** The preset's settings with every option given applied on top. */
+    MoteSettings settings(boolean paper, long seed) {
         if (!encoder.equals("none") && !Files.isRegularFile(Path.of(encoder))) {
-            throw new UserError("--encoder " + encoder + " does not exist; give an ONNX image model or 'none'");
+            throw new IllegalArgumentException("--encoder " + encoder + " does not exist; give an ONNX image model or 'none'");
         }
-        return new RdSpec(rdMethod != null ? rdMethod : "images", rdLabels, rdImages != null ? rdImages : paper ? 100 : 50,
-                rdTestImages, encoder, encodeLimit, seed);
+        MoteSettings p = paper ? MoteSettings.paper(encoder, seed) : MoteSettings.cpu(encoder, seed);
+        MoteConfig c = p.config();
+        RdSpec rd = p.rd();
+        return new MoteSettings(new MoteConfig(or(moteEpochs, c.epochs()), or(moteG, c.interpolation()), or(moteBatch,
+                c.batch()), c.lr(), c.smoothing(), or(moteWidth, c.width()), speed, landscape, seed),
+                new RdSpec(or(rdMethod, rd.method()), rdLabels, or(rdImages, rd.perLabel()), rdTestImages, encoder, encodeLimit,
+                        seed), or(raSize, p.raSize()));
     }
 
-    MoteConfig mote(long seed, boolean paper) {
-        return new MoteConfig(moteEpochs != null ? moteEpochs : paper ? 50 : 4, moteG != null ? moteG : paper ? 10 : 3,
-                moteBatch != null ? moteBatch : paper ? 1024 : 128, 1e-3, 0.01, moteWidth != null ? moteWidth : 32,
-                speed, landscape, seed);
-    }
-
-    int raSize(boolean paper) {
-        return raSize != null ? raSize : paper ? 32 : 16;
-    }
-
-    static boolean paper(String preset) {
-        return switch (preset) {
-            case "paper" -> true;
-            case "cpu" -> false;
-            default -> throw new UserError("--preset must be cpu or paper, got '" + preset + "'");
-        };
+    private static <T> T or(T v, T d) {
+        return v != null ? v : d;
     }
 }

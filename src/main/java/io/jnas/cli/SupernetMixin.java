@@ -1,25 +1,20 @@
 package io.jnas.cli;
 
-import io.jnas.data.DataSpec;
-import io.jnas.data.Dataset;
-import io.jnas.nn.ofa.OfaNetwork;
-import io.jnas.space.ofa.OfaSpace;
 import io.jnas.train.ofa.SupernetConfig;
+import io.jnas.train.ofa.SupernetSpec;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Options of super-network training, shared by {@code supernet train} and {@code search nat}
- * (which trains one first when no {@code --supernet} is given). Unset values take the preset.
+ * Options of super-network training, shared by {@code supernet train} and {@code search nat} (which trains one
+ * first when no {@code --supernet} is given). Unset values take the preset.
  */
 public final class SupernetMixin {
     /** Option names, so that {@code search nat --supernet DIR} can refuse them instead of ignoring them. */
-    static final List<String> NAMES = List.of("--space", "--parallel", "--dense", "--exits", "--width", "--resolutions",
+    static final List<String> NAMES = List.of("--parallel", "--dense", "--exits", "--width", "--resolutions",
             "--full-epochs", "--phase-epochs", "--batch", "--lr", "--subnets", "--kd", "--exit-weights", "--val-fraction");
 
-    @Option(names = "--space", defaultValue = "ofav2", description = "ofa or ofav2 (default ${DEFAULT-VALUE}).")
-    String space;
     @Option(names = "--parallel", description = "OFAv2 parallel blocks (ofav2 without any of the three flags: all three).")
     boolean parallel;
     @Option(names = "--dense", description = "OFAv2 dense skip connections.")
@@ -48,37 +43,10 @@ public final class SupernetMixin {
     @Option(names = "--val-fraction", defaultValue = "0.1", description = "Validation split of the training set.")
     double valFraction;
 
-    /** The resolved training job (the cpu preset takes a 5,000-image training subset unless --train-size says otherwise). */
-    SupernetJob job(boolean paper, DataMixin data, long seed) {
-        boolean v2 = switch (space) {
-            case "ofa" -> false;
-            case "ofav2" -> true;
-            default -> throw new UserError("--space must be ofa or ofav2, got '" + space + "'");
-        };
-        if (!v2 && (parallel || dense || exits)) {
-            throw new UserError("--parallel, --dense and --exits are OFAv2 features: use --space ofav2");
-        }
-        boolean all = v2 && !parallel && !dense && !exits;
-        if (!(valFraction > 0 && valFraction < 0.5)) {
-            throw new UserError("--val-fraction must be in (0, 0.5), got " + valFraction);
-        }
-        List<Integer> res = resolutions != null ? resolutions : paper ? OfaSpace.range(32, 64, 4) : List.of(32, 40);
-        if (data.trainSize == 0 && !paper) {
-            data.trainSize = 5_000;
-        }
-        try {
-            DataSpec ds = data.spec(seed);
-            // channels and classes come from the data and are recorded in config.yaml with the rest
-            Dataset probe = ds.load();
-            OfaNetwork.Spec spec = new OfaNetwork.Spec(probe.train().channels(), probe.numClasses(), width,
-                    parallel || all, dense || all, exits || all, 0.1);
-            SupernetConfig cfg = new SupernetConfig(fullEpochs != null ? fullEpochs : paper ? 120 : 4,
-                    phaseEpochs != null ? phaseEpochs : paper ? 25 : 1, batch != null ? batch : paper ? 128 : 64,
-                    lr != null ? lr : paper ? 0.026 : 0.05, 0.9, 3e-5, 0.1, subnets, kd, exitWeights, res, paper ? 2000 : 500,
-                    seed);
-            return new SupernetJob(space, spec, ds, valFraction, cfg);
-        } catch (IllegalArgumentException | IOException e) {
-            throw new UserError(e.getMessage());
-        }
+    /** The super-network of {@code space} (ofa or ofav2); the cpu preset trains on 5,000 images unless --train-size says otherwise. */
+    SupernetSpec spec(String space, boolean paper, DataMixin data, long seed) throws IOException {
+        SupernetConfig cfg = SupernetConfig.preset(paper, fullEpochs, phaseEpochs, batch, lr, subnets, kd, exitWeights, resolutions,
+                seed);
+        return SupernetSpec.of(space, parallel, dense, exits, width, data.spec(seed, paper ? 0 : 5_000), valFraction, cfg);
     }
 }

@@ -1,9 +1,11 @@
 package io.jnas.cli;
 
-import io.jnas.nn.ModelSpec;
-import io.jnas.run.RunDir;
+import io.jnas.experiment.Experiments;
+import io.jnas.experiment.TrainRun;
+import io.jnas.nn.kit.ModelSpec;
+import io.jnas.nn.kit.SpaceKits;
 import io.jnas.train.TrainConfig;
-import java.nio.file.Path;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,22 +14,18 @@ import picocli.CommandLine.Option;
 /** {@code jnas train}: train a fixed network from scratch in a resumable run directory. */
 @Command(name = "train", description = "Train a fixed network from scratch (resumable run directory).",
         subcommands = {TrainCommand.Cnn.class, TrainCommand.Nb201.class, TrainCommand.Darts.class})
-public final class TrainCommand {
+final class TrainCommand {
 
-    /** Options every train subcommand has. */
+    /** Options every train sub-command has. */
     abstract static class Base implements Callable<Integer> {
         @Mixin
         DataMixin data;
         @Mixin
         TrainMixin hp;
         @Mixin
-        Output out;
-        @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-        long seed;
-        @Option(names = "--out", description = "Run directory (default runs/train-<time>-s<seed>).")
-        Path outDir;
-        @Option(names = "--preset", defaultValue = "cpu", description = "cpu (short runs) or paper (full protocol).")
-        String preset;
+        PresetMixin preset;
+        @Mixin
+        RunOptions out;
 
         abstract ModelSpec model();
 
@@ -35,18 +33,9 @@ public final class TrainCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!preset.equals("cpu") && !preset.equals("paper")) {
-                throw new UserError("--preset must be cpu or paper, got '" + preset + "'");
-            }
-            ModelSpec m;
-            try {
-                m = model();
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-            TrainJob job = new TrainJob(m, data.spec(seed), hp.apply(preset(seed)));
-            Path dir = outDir != null ? outDir : RunDir.defaultPath("train-" + m.kind(), seed);
-            out.result(job.start(dir, out));
+            ModelSpec m = model();
+            TrainRun run = new TrainRun(m, data.spec(out.seed, 0), hp.apply(preset(out.seed)));
+            out.result(Experiments.start(run, out.dir("train-" + m.kind()), out::info));
             return 0;
         }
     }
@@ -60,12 +49,12 @@ public final class TrainCommand {
 
         @Override
         ModelSpec model() {
-            return new ModelSpec("cnn", null, width, stages, false);
+            return new ModelSpec(ModelSpec.CNN, null, width, stages, false);
         }
 
         @Override
         TrainConfig preset(long s) {
-            return preset.equals("paper") ? TrainConfig.defaults(30, 128, s) : TrainConfig.defaults(1, 128, s);
+            return TrainConfig.defaults(preset.or(null, 1, 30), 128, s);
         }
     }
 
@@ -83,12 +72,10 @@ public final class TrainCommand {
             return new ModelSpec("nb201", arch, channels, cells, false);
         }
 
-        /** paper: NAS-Bench-201's 200-epoch recipe (SGD 0.1 Nesterov, wd 5e-4, batch 256, cosine). */
+        /** paper: NAS-Bench-201's 200-epoch recipe; cpu: the same recipe for 3 epochs. */
         @Override
         TrainConfig preset(long s) {
-            TrainConfig d = TrainConfig.defaults(preset.equals("paper") ? 200 : 3, 256, s);
-            return new TrainConfig(d.epochs(), d.batch(), "sgd", 0.1, 0, "cosine", 0, 0.9, true, 5e-4, 0, 5, 0, 0, 4,
-                    true, 0, s);
+            return TrainConfig.nb201Protocol(preset.or(null, 3, 200), 256, 4, s);
         }
     }
 
@@ -106,7 +93,6 @@ public final class TrainCommand {
 
         @Override
         ModelSpec model() {
-            boolean paper = preset.equals("paper");
             String g = genotype;
             if (g.startsWith("random:")) {
                 // a seeded random genotype, stored in config.yaml in full
@@ -114,18 +100,17 @@ public final class TrainCommand {
                 try {
                     s = Long.parseLong(g.substring("random:".length()));
                 } catch (NumberFormatException e) {
-                    throw new UserError("--genotype random:SEED needs an integer seed, got '" + g + "'");
+                    throw new IllegalArgumentException("--genotype random:SEED needs an integer seed, got '" + g + "'");
                 }
-                g = new io.jnas.space.darts.DartsSpace().sample(new java.util.SplittableRandom(s)).toString();
+                g = SpaceKits.get("darts").space().format(SpaceKits.get("darts").space().sample(new SplittableRandom(s)));
             }
-            return new ModelSpec("darts", g, channels != null ? channels : paper ? 36 : 16,
-                    layers != null ? layers : paper ? 20 : 8, auxiliary);
+            return new ModelSpec("darts", g, preset.or(channels, 16, 36), preset.or(layers, 8, 20), auxiliary);
         }
 
         /** paper: the DARTS protocol, 600 epochs, batch 96; cpu: same recipe, 2 epochs, batch 64. */
         @Override
         TrainConfig preset(long s) {
-            return preset.equals("paper") ? TrainConfig.dartsProtocol(600, 96, s) : TrainConfig.dartsProtocol(2, 64, s);
+            return preset.paper() ? TrainConfig.dartsProtocol(600, 96, s) : TrainConfig.dartsProtocol(2, 64, s);
         }
     }
 }

@@ -42,16 +42,11 @@ public final class TrainMixin {
 
     /** The preset with every option the user gave applied on top. */
     TrainConfig apply(TrainConfig p) {
-        try {
-            return new TrainConfig(or(epochs, p.epochs()), or(batch, p.batch()), or(optimizer, p.optimizer()),
-                    or(lr, p.lr()), or(minLr, p.minLr()), or(schedule, p.schedule()), or(warmup, p.warmupEpochs()),
-                    or(momentum, p.momentum()), or(nesterov, p.nesterov()), or(wd, p.weightDecay()),
-                    or(labelSmoothing, p.labelSmoothing()), or(gradClip, p.gradClip()), or(dropPath, p.dropPath()),
-                    or(auxWeight, p.auxWeight()), or(cropPadding, p.cropPadding()), or(flip, p.flip()),
-                    or(cutout, p.cutout()), p.seed());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        return new TrainConfig(or(epochs, p.epochs()), or(batch, p.batch()), or(optimizer, p.optimizer()), or(lr, p.lr()),
+                or(minLr, p.minLr()), or(schedule, p.schedule()), or(warmup, p.warmupEpochs()), or(momentum, p.momentum()),
+                or(nesterov, p.nesterov()), or(wd, p.weightDecay()), or(labelSmoothing, p.labelSmoothing()),
+                or(gradClip, p.gradClip()), or(dropPath, p.dropPath()), or(auxWeight, p.auxWeight()),
+                or(cropPadding, p.cropPadding()), or(flip, p.flip()), or(cutout, p.cutout()), p.seed());
     }
 
     private static <T> T or(T v, T d) {

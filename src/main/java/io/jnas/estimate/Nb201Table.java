@@ -1,7 +1,9 @@
 package io.jnas.estimate;
 
 import io.jnas.data.DataFormatException;
+import io.jnas.space.SearchSpace;
 import io.jnas.space.nb201.Nb201Cell;
+import io.jnas.space.nb201.Nb201Space;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +50,15 @@ public final class Nb201Table {
             throw new DataFormatException(path, "does not exist; give a NAS-Bench-201 CSV file or its folder with --table");
         }
         return t;
+    }
+
+    /** Loads the table for a search over {@code space}, which must be NAS-Bench-201's. */
+    public static Nb201Table forSpace(SearchSpace<?> space, Path path) throws IOException {
+        if (!(space instanceof Nb201Space)) {
+            throw new IllegalArgumentException("--table holds NAS-Bench-201 accuracies; it only applies to --space nb201, not "
+                    + space.name());
+        }
+        return load(path);
     }
 
     private void read(Path file) throws IOException {

@@ -2,8 +2,6 @@ package io.jnas.report;
 
 import io.jnas.run.AtomicFiles;
 import io.jnas.run.RunDir;
-import io.jnas.space.darts.Genotype;
-import io.jnas.space.nb201.Nb201Cell;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -108,37 +105,6 @@ public final class SearchReport {
         return Math.max(0, Math.min(255, Math.round(v * 255)));
     }
 
-    /** Graphviz DOT of a DARTS cell. */
-    public static String dot(String name, List<Genotype.Edge> edges, List<Integer> concat) {
-        StringBuilder sb = new StringBuilder("digraph \"" + name + "\" {\n  rankdir=LR;\n  node [shape=box, style=filled, fillcolor=lightgray];\n");
-        sb.append("  \"c_{k-2}\" [fillcolor=darkseagreen2];\n  \"c_{k-1}\" [fillcolor=darkseagreen2];\n");
-        sb.append("  \"c_{k}\" [fillcolor=palegoldenrod];\n");
-        for (int i = 0; i < edges.size(); i++) {
-            int node = i / 2;
-            int in = edges.get(i).input();
-            String from = in == 0 ? "c_{k-2}" : in == 1 ? "c_{k-1}" : Integer.toString(in - 2);
-            sb.append("  \"").append(from).append("\" -> \"").append(node).append("\" [label=\"")
-                    .append(edges.get(i).op().text()).append("\"];\n");
-        }
-        for (int c : concat) {
-            sb.append("  \"").append(c - 2).append("\" -> \"c_{k}\";\n");
-        }
-        return sb.append("}\n").toString();
-    }
-
-    /** Graphviz DOT of a NAS-Bench-201 cell (edges with 'none' omitted). */
-    public static String dot(Nb201Cell cell) {
-        StringBuilder sb = new StringBuilder("digraph cell {\n  rankdir=LR;\n  node [shape=circle];\n");
-        for (int e = 0; e < Nb201Cell.EDGES; e++) {
-            if (cell.op(e).text().equals("none")) {
-                continue;
-            }
-            sb.append("  ").append(Nb201Cell.FROM[e]).append(" -> ").append(Nb201Cell.TO[e]).append(" [label=\"")
-                    .append(cell.op(e).text()).append("\"];\n");
-        }
-        return sb.append("}\n").toString();
-    }
-
     /** Writes NAME.dot and, when Graphviz is installed, NAME.svg; returns the files written. */
     public static List<String> writeDiagram(RunDir run, String name, String dot) throws IOException {
         List<String> out = new ArrayList<>();
@@ -156,25 +122,5 @@ public final class SearchReport {
             Thread.currentThread().interrupt();
         }
         return out;
-    }
-
-    /** report.html of a search run. */
-    public static void html(RunDir run, String title, Map<String, ?> summary, List<String> images, List<String> diagrams,
-            List<Map<String, Object>> epochs) throws IOException {
-        Html h = new Html(title).h2("Result").kv(summary);
-        h.h2("Search per epoch").table(List.of("epoch", "w_loss", "alpha_loss", "lr", "skips", "seconds", "arch"), epochs);
-        for (String d : diagrams) {
-            if (d.endsWith(".svg")) {
-                h.h2("Derived cell: " + d).img(d);
-            }
-        }
-        if (diagrams.stream().noneMatch(d -> d.endsWith(".svg"))) {
-            h.p("Cell diagrams as Graphviz DOT (install graphviz for SVG): " + String.join(", ", diagrams));
-        }
-        for (String i : images) {
-            h.h2(i).img(i);
-        }
-        h.h2("Configuration").pre(Files.readString(run.file("config.yaml")));
-        AtomicFiles.writeString(run.file("report.html"), h.build());
     }
 }

@@ -48,4 +48,20 @@ public final class AtomicFiles {
             out.flush();
         });
     }
+
+    /**
+     * Appends {@code text} to {@code target} (created when missing) and forces it to disk: the one append-only
+     * write of jnas (metrics.jsonl, scores.csv). A kill mid-append leaves at most a cut last line, which readers drop.
+     */
+    public static void append(Path target, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
 }

@@ -107,13 +107,8 @@ public final class RunDir {
     }
 
     /** Appends one JSON line to metrics.jsonl and forces it to disk. */
-    public void appendMetrics(Map<String, ?> row) throws IOException {
-        byte[] line = (Json.write(row) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(dir.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ch.write(java.nio.ByteBuffer.wrap(line));
-            ch.force(true);
-        }
+    public synchronized void appendMetrics(Map<String, ?> row) throws IOException {
+        AtomicFiles.append(dir.resolve("metrics.jsonl"), Json.write(row) + "\n");
     }
 
     /** All metric rows. */

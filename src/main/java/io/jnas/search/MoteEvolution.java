@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 /**
  * MOTE-NAS's evolutionary search (MOTE-NAS, NeurIPS 2024, openreview.net/forum?id=jKLyKeZfzv): a pool seeded with random architectures;
  * iteration i asks for ⌊i/10⌋·10 + 10 children, each at distance one from a parent among the
- * top fraction of the pool by score, never repeating a pool member. With {@code evolve = false}
- * the same budget is drawn at random (MOTE-NAS-RS).
+ * top fraction of the pool by score, never repeating a pool member. MOTE-NAS-RS draws the same budget
+ * with {@link RandomSearch}, which samples the same sequence from the same seed.
  *
  * @param <A> architecture type
  */
@@ -25,14 +25,13 @@ public final class MoteEvolution<A> implements Strategy<A> {
     private final int initial;
     private final int iterations;
     private final double parentFraction;
-    private final boolean evolve;
     private final SplittableRandom random;
     private final Map<A, Score> pool = new LinkedHashMap<>();
     private final Set<A> asked = new LinkedHashSet<>();
     private int iteration;
     private boolean seeded;
 
-    public MoteEvolution(SearchSpace<A> space, int initial, int iterations, double parentFraction, boolean evolve, long seed) {
+    public MoteEvolution(SearchSpace<A> space, int initial, int iterations, double parentFraction, long seed) {
         if (initial < 1 || iterations < 0 || !(parentFraction > 0 && parentFraction <= 1)) {
             throw new IllegalArgumentException("MOTE evolution needs initial >= 1, iterations >= 0 and a parent fraction in (0, 1]");
         }
@@ -40,7 +39,6 @@ public final class MoteEvolution<A> implements Strategy<A> {
         this.initial = initial;
         this.iterations = iterations;
         this.parentFraction = parentFraction;
-        this.evolve = evolve;
         this.random = new SplittableRandom(seed);
     }
 
@@ -70,9 +68,6 @@ public final class MoteEvolution<A> implements Strategy<A> {
         }
         iteration++;
         int want = batchSize(iteration);
-        if (!evolve) {
-            return fresh(want);
-        }
         List<Map.Entry<A, Score>> ranked = new ArrayList<>(pool.entrySet());
         ranked.sort(Comparator.comparingDouble((Map.Entry<A, Score> e) -> -e.getValue().value()));
         int parents = Math.max(1, (int) Math.ceil(parentFraction * ranked.size()));

@@ -3,35 +3,90 @@ package io.jnas.search;
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.Score;
 import io.jnas.exec.ExecutionEngine;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** Drives a strategy: ask a batch, score it on the engine, tell the scores, until done. */
-public final class SearchLoop {
-    private SearchLoop() {
+/**
+ * Drives a strategy: ask a batch (a round), score it on the execution engine, tell the scores, until the strategy
+ * asks nothing more. Scores of an earlier, interrupted run are replayed by (round, architecture) instead of being
+ * computed again, so a resumed search proposes exactly what the uninterrupted one did and scores only the rest.
+ *
+ * @param <A> architecture type
+ */
+public final class SearchLoop<A> {
+    /**
+     * Receives every score as soon as it is known (a fresh one on the worker that computed it, so that it is recorded
+     * before the rest of its round finishes; implementations must be thread-safe), with whether it was replayed.
+     */
+    public interface Listener<A> {
+        void scored(int round, A arch, Score score, boolean replayed) throws IOException;
     }
 
-    /** Runs until the strategy has nothing more to ask; returns every evaluation in order. */
-    public static <A> List<Strategy.Evaluated<A>> run(Strategy<A> strategy, Estimator<A> estimator,
-            ExecutionEngine engine, int batch, Consumer<Strategy.Evaluated<A>> onResult) {
+    private final Strategy<A> strategy;
+    private final Estimator<A> estimator;
+    private final ExecutionEngine engine;
+    private final Function<A, String> text;
+    private Map<String, Score> known = Map.of();
+
+    /** @param text the canonical text of an architecture (the replay key) */
+    public SearchLoop(Strategy<A> strategy, Estimator<A> estimator, ExecutionEngine engine, Function<A, String> text) {
+        this.strategy = strategy;
+        this.estimator = estimator;
+        this.engine = engine;
+        this.text = text;
+    }
+
+    /** Scores of an earlier run by {@link #key}; they are told instead of computed. */
+    public SearchLoop<A> replaying(Map<String, Score> scores) {
+        this.known = Map.copyOf(scores);
+        return this;
+    }
+
+    /** The replay key of an architecture's text in a round. */
+    public static String key(int round, String arch) {
+        return round + "|" + arch;
+    }
+
+    /**
+     * Runs until the strategy has nothing more to ask, numbering rounds from {@code firstRound} (0, or the round after
+     * a restored strategy's last one); returns every evaluation in order.
+     */
+    public List<Strategy.Evaluated<A>> run(int firstRound, Listener<A> listener) throws IOException {
         List<Strategy.Evaluated<A>> all = new ArrayList<>();
-        while (true) {
-            List<A> asked = strategy.ask(batch);
+        for (int round = firstRound; ; round++) {
+            List<A> asked = strategy.ask(Integer.MAX_VALUE);
             if (asked.isEmpty()) {
                 return all;
             }
             List<Callable<Score>> jobs = new ArrayList<>();
-            for (A a : asked) {
-                jobs.add(() -> estimator.estimate(a));
-            }
-            List<Score> scores = engine.runAll(jobs);
+            List<Integer> fresh = new ArrayList<>();
+            Score[] scores = new Score[asked.size()];
             for (int i = 0; i < asked.size(); i++) {
-                strategy.tell(asked.get(i), scores.get(i));
-                Strategy.Evaluated<A> e = new Strategy.Evaluated<>(asked.get(i), scores.get(i));
-                all.add(e);
-                onResult.accept(e);
+                A a = asked.get(i);
+                int r = round;
+                scores[i] = known.get(key(round, text.apply(a)));
+                if (scores[i] == null) {
+                    fresh.add(i);
+                    jobs.add(() -> {
+                        Score s = estimator.estimate(a);
+                        listener.scored(r, a, s, false);
+                        return s;
+                    });
+                } else {
+                    listener.scored(round, a, scores[i], true);
+                }
+            }
+            List<Score> computed = engine.runAll(jobs);
+            for (int j = 0; j < fresh.size(); j++) {
+                scores[fresh.get(j)] = computed.get(j);
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                strategy.tell(asked.get(i), scores[i]);
+                all.add(new Strategy.Evaluated<>(asked.get(i), scores[i]));
             }
         }
     }

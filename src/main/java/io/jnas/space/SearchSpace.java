@@ -1,6 +1,7 @@
 package io.jnas.space;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,4 +35,9 @@ public interface SearchSpace<A> {
 
     /** Inverse of {@link #encode}; throws IllegalArgumentException for an invalid code. */
     A decode(int[] code);
+
+    /** Pictures of {@code arch} for reports, as Graphviz DOT text by name (e.g. "normal", "reduce"); none by default. */
+    default Map<String, String> diagrams(A arch) {
+        return Map.of();
+    }
 }

@@ -58,6 +58,12 @@ public record TrainConfig(int epochs, int batch, String optimizer, double lr, do
                 true, 0, seed);
     }
 
+    /** NAS-Bench-201's recipe (SGD 0.1 Nesterov, wd 5e-4, cosine, crop and flip) with the given epochs and batch. */
+    public static TrainConfig nb201Protocol(int epochs, int batch, int cropPadding, long seed) {
+        return new TrainConfig(epochs, batch, "sgd", 0.1, 0, "cosine", 0, 0.9, true, 5e-4, 0, 5, 0, 0, cropPadding, true, 0,
+                seed);
+    }
+
     /** The DARTS evaluation protocol (DARTS, arXiv:1806.09055) for the given number of epochs. */
     public static TrainConfig dartsProtocol(int epochs, int batch, long seed) {
         return new TrainConfig(epochs, batch, "sgd", 0.025, 0.0, "cosine", 0, 0.9, false, 3e-4, 0.0, 5.0, 0.2, 0.4, 4,

@@ -138,7 +138,8 @@ class CliTest {
                 "--ra-size", "8", "--mote-width", "8", "--out", csv.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("arch,mote,mote_raw,mote_landscape,mote_speed,params,naswot,seconds");
+        assertThat(lines.get(0)).isEqualTo("arch,mote,mote_raw,mote_landscape,mote_speed,params,naswot,seconds,seconds_mote,"
+                + "seconds_params,seconds_naswot");
         assertThat(lines).hasSize(4);
         assertThat(tmp.resolve("scores/mote_calibration.json")).exists();
         Run again = run("resume", tmp.resolve("scores").toString(), "--json");
@@ -169,7 +170,8 @@ class CliTest {
         Run t = run("supernet", "train", "--space", "ofa", "--dataset", "mnist", "--data", tmp.toString(), "--full-epochs", "1",
                 "--phase-epochs", "0", "--resolutions", "32", "--batch", "32", "--out", sn.toString(), "--json");
         assertThat(t.code()).as(t.err()).isZero();
-        assertThat(sn.resolve(SupernetJob.WEIGHTS)).exists();
+        assertThat(sn.resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)).exists();
+        assertThat(sn.resolve(io.jnas.train.ofa.TrainedSupernet.SPEC)).exists();
         assertThat(sn.resolve("report.html")).exists();
         Path nat = tmp.resolve("nat");
         Run s = run("search", "nat", "--supernet", sn.toString(), "--archive", "6", "--iterations", "1", "--candidates", "2",
@@ -181,7 +183,7 @@ class CliTest {
         assertThat(front).isNotEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) front.get(0);
-        assertThat(first.keySet()).contains("subnet", "error", "params", "macs");
+        assertThat(first.keySet()).contains("arch", "error", "val_error", "params", "macs", "high_tradeoff");
         assertThat(m.get("evaluated")).isEqualTo(8);
         for (String f : new String[] {"front.csv", "front.json", "hypervolume.png", "front_error_macs.png", "subnets/0.safetensors",
             "subnets/0.json", "report.html", "checkpoint/state.json"}) {
@@ -191,7 +193,7 @@ class CliTest {
         Run again = run("resume", nat.toString(), "--json");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Json.MAPPER.readValue(again.lastLine(), Map.class).get("front")).isEqualTo(m.get("front"));
-        Run f = run("finetune", "--subnet", (String) first.get("subnet"), "--supernet", sn.toString(), "--epochs", "2",
+        Run f = run("finetune", "--subnet", (String) first.get("arch"), "--supernet", sn.toString(), "--epochs", "2",
                 "--patience", "1", "--out", tmp.resolve("ft").toString(), "--json");
         assertThat(f.code()).as(f.err()).isZero();
         assertThat(Json.MAPPER.readValue(f.lastLine(), Map.class).get("best_epochs")).isIn(1, 2);

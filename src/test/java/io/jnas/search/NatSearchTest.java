@@ -2,19 +2,39 @@ package io.jnas.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.Score;
+import io.jnas.exec.LocalEngine;
+import io.jnas.search.nat.Front;
 import io.jnas.search.nat.Member;
 import io.jnas.search.nat.NatConfig;
 import io.jnas.search.nat.NatSearch;
+import io.jnas.search.nat.NatState;
+import io.jnas.space.CostModel;
 import io.jnas.space.ofa.OfaCost;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.space.ofa.OfaSubnet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class NatSearchTest {
     private final OfaSpace space = new OfaSpace(List.of(32, 40, 48), List.of(1.0), false, false);
-    private final java.util.Map<Integer, Integer> perIteration = new java.util.TreeMap<>();
+    private final Map<Integer, Integer> perIteration = new TreeMap<>();
+    private final CostModel<OfaSubnet> cost = new CostModel<>() {
+        @Override
+        public long params(OfaSubnet s) {
+            return OfaCost.of(s, 3, 10).params();
+        }
+
+        @Override
+        public long macs(OfaSubnet s) {
+            return OfaCost.of(s, 3, 10).macs();
+        }
+    };
 
     /** A synthetic error: bigger networks and larger kernels are better, with a deterministic wobble. */
     private static double error(OfaSubnet s) {
@@ -23,61 +43,96 @@ class NatSearchTest {
         return 60 - 8 * Math.log10(macs / 1e6 + 1) * 3 - k + (s.toString().hashCode() % 7) * 0.1;
     }
 
-    private List<Member> run(NatConfig cfg, List<Double> hv, List<Integer> adapted) throws Exception {
-        NatSearch search = new NatSearch(space, cfg, 3, 10);
-        return search.run(List.of(), List.of(), -1, (s, it) -> {
-            perIteration.merge(it, 1, Integer::sum);
-            return error(s);
-        }, (sampler, it) -> {
+    private final Estimator<OfaSubnet> accuracy = new Estimator<>() {
+        @Override
+        public String name() {
+            return "synthetic";
+        }
+
+        @Override
+        public Score estimate(OfaSubnet s) {
+            return Score.of(100 - error(s), 0);
+        }
+    };
+
+    private NatSearch<OfaSubnet> run(NatConfig cfg, List<NatState> states, List<Integer> adapted) throws Exception {
+        NatSearch<OfaSubnet> search = cfg.create(space, cost);
+        search.adaptingWith((sampler, it) -> {
             adapted.add(it);
-            assertThat(sampler.apply(new java.util.SplittableRandom(it)).r()).isIn(32, 40, 48);
-        }, (it, arch, h) -> {
-            hv.clear();
-            hv.addAll(h);
-        }, line -> {
-        });
+            assertThat(sampler.apply(new SplittableRandom(it)).r()).isIn(32, 40, 48);
+        }).reportingTo(states::add, line -> { });
+        try (LocalEngine engine = new LocalEngine(1)) {
+            new SearchLoop<>(search, accuracy, engine, space::format).run(0, (round, a, s, replayed) ->
+                    perIteration.merge(round, 1, Integer::sum));
+        }
+        return search;
     }
 
     @Test
     void natv2KeepsAFixedArchiveAndImprovesTheFront() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0);
-        List<Double> hv = new ArrayList<>();
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0, 0);
+        List<NatState> states = new ArrayList<>();
         List<Integer> adapted = new ArrayList<>();
-        List<Member> arch = run(cfg, hv, adapted);
+        NatSearch<OfaSubnet> s = run(cfg, states, adapted);
+        List<Member<OfaSubnet>> arch = s.archive();
         assertThat(arch).hasSize(20);
-        assertThat(arch.stream().map(Member::subnet).distinct().count()).isEqualTo(20);
+        assertThat(arch.stream().map(Member::arch).distinct().count()).isEqualTo(20);
+        List<Double> hv = s.hypervolume();
         assertThat(hv).hasSize(4);
         assertThat(hv.get(3)).isGreaterThanOrEqualTo(hv.get(0));
         assertThat(adapted).containsExactly(1, 2, 3);
+        assertThat(states).extracting(NatState::iteration).containsExactly(0, 1, 2, 3);
         // every iteration evaluates its full number of new candidates
-        assertThat(perIteration).containsEntry(1, 6).containsEntry(2, 6).containsEntry(3, 6);
+        assertThat(perIteration).containsEntry(0, 20).containsEntry(1, 6).containsEntry(2, 6).containsEntry(3, 6);
+        assertThat(s.state().evaluated()).isEqualTo(38).isEqualTo(cfg.budget());
         // the initial archive holds the two extremes
-        assertThat(arch.stream().filter(m -> m.iteration() == 0).map(Member::subnet))
-                .contains(space.smallest());
-        List<Double> hv2 = new ArrayList<>();
-        assertThat(run(cfg, hv2, new ArrayList<>())).isEqualTo(arch);
-        assertThat(hv2).isEqualTo(hv);
+        assertThat(states.get(0).members(space)).extracting(Member::arch).contains(space.smallest(), space.largest());
+        NatSearch<OfaSubnet> again = run(cfg, new ArrayList<>(), new ArrayList<>());
+        assertThat(again.archive()).isEqualTo(arch);
+        assertThat(again.hypervolume()).isEqualTo(hv);
+    }
+
+    @Test
+    void aRestoredSearchContinuesExactlyAsTheUninterruptedOne() throws Exception {
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, 3);
+        List<NatState> states = new ArrayList<>();
+        NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
+        NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
+        resumed.restore(states.get(1));
+        try (LocalEngine engine = new LocalEngine(1)) {
+            new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, s, replayed) -> { });
+        }
+        assertThat(resumed.archive()).isEqualTo(whole.archive());
+        assertThat(resumed.hypervolume()).isEqualTo(whole.hypervolume());
+    }
+
+    @Test
+    void anEvaluationBudgetShortensTheLastIteration() throws Exception {
+        NatConfig cfg = NatConfig.preset(false, "natv2", List.of("error", "params", "macs"), 10, null, 4, "rbf", 1, 0, 21, 5);
+        assertThat(cfg.iterations()).isEqualTo(3);
+        NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), new ArrayList<>());
+        assertThat(perIteration).containsEntry(0, 10).containsEntry(1, 4).containsEntry(2, 4).containsEntry(3, 3);
+        assertThat(s.state().evaluated()).isEqualTo(21);
     }
 
     @Test
     void natBaselineGrowsItsArchive() throws Exception {
-        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 1);
-        List<Double> hv = new ArrayList<>();
+        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 0, 1);
         List<Integer> adapted = new ArrayList<>();
-        List<Member> arch = run(cfg, hv, adapted);
-        assertThat(arch).hasSize(10 + 2 * 4);
+        NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), adapted);
+        assertThat(s.archive()).hasSize(10 + 2 * 4);
         assertThat(adapted).isEmpty();
-        assertThat(NatSearch.nondominated(arch, cfg.objectives())).isNotEmpty();
+        assertThat(Front.nondominated(s.archive(), cfg.objectives())).isNotEmpty();
     }
 
     @Test
     void theKneeOfAFrontIsAHighTradeoffPoint() {
         // error falls steeply until 2 M MACs, then barely: the knee is the 2 M point
         OfaSubnet any = space.smallest();
-        List<Member> front = List.of(new Member(any, 50, 1, 1_000_000, 0), new Member(any, 30, 1, 1_500_000, 0),
-                new Member(any, 12, 1, 2_000_000, 0), new Member(any, 11.5, 1, 4_000_000, 0),
-                new Member(any, 11, 1, 8_000_000, 0));
-        boolean[] k = NatSearch.highTradeoff(front, List.of("error", "macs"));
+        List<Member<OfaSubnet>> front = List.of(new Member<>(any, 50, 1, 1_000_000, 0), new Member<>(any, 30, 1, 1_500_000, 0),
+                new Member<>(any, 12, 1, 2_000_000, 0), new Member<>(any, 11.5, 1, 4_000_000, 0),
+                new Member<>(any, 11, 1, 8_000_000, 0));
+        boolean[] k = Front.highTradeoff(front, List.of("error", "macs"));
         assertThat(k[2]).isTrue();
         assertThat(k[4]).isFalse();
     }

@@ -236,4 +236,9 @@ public final class DartsSupernet extends Supernet {
             return NDArrays.concat(new NDList(states.subList(2, states.size())), 1);
         }
     }
+
+    @Override
+    public boolean preActivationHead() {
+        return false;
+    }
 }

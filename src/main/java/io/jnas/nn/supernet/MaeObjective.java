@@ -30,6 +30,9 @@ public final class MaeObjective extends Objective {
      * @param normPix normalise each target patch
      */
     public record Config(double maskRatio, int patch, boolean hierarchical, boolean remask, boolean normPix) {
+        /** Half the 4×4 patches masked, hierarchical decoder with re-masking, normalised target patches. */
+        public static final Config DEFAULT = new Config(0.5, 4, true, true, true);
+
         public Config {
             if (!(maskRatio > 0 && maskRatio < 1)) {
                 throw new IllegalArgumentException("--mask-ratio must lie in (0, 1), got " + maskRatio);

@@ -145,4 +145,9 @@ public final class Nb201Supernet extends Supernet {
             return nodes[3];
         }
     }
+
+    @Override
+    public boolean preActivationHead() {
+        return true;
+    }
 }

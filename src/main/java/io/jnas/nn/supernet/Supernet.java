@@ -51,6 +51,9 @@ public abstract class Supernet extends Module {
     /** DARTS-: weight β of the auxiliary skip branch (ignored when the variant is off). */
     public abstract void setAuxSkipWeight(double beta);
 
+    /** Whether a classifier on f3 needs BN + ReLU before pooling (NAS-Bench-201's "lastact"; DARTS cells end without). */
+    public abstract boolean preActivationHead();
+
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         return features(ctx, x, null).f3();

@@ -10,10 +10,9 @@ import io.jnas.data.Splits;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
 import io.jnas.nn.Param;
+import io.jnas.nn.kit.SpaceKits;
 import io.jnas.nn.supernet.ClassifierObjective;
-import io.jnas.nn.supernet.DartsSupernet;
 import io.jnas.nn.supernet.MaeObjective;
-import io.jnas.nn.supernet.Nb201Supernet;
 import io.jnas.nn.supernet.Objective;
 import io.jnas.nn.supernet.Supernet;
 import io.jnas.run.Progress;
@@ -64,11 +63,12 @@ public final class DifferentiableSearch implements AutoCloseable {
         this.norm = Normalization.of(train);
         Init init = new Init(manager, Seeds.mix(cfg.seed(), 1));
         int in = train.channels();
-        this.net = cfg.space().equals("darts") ? new DartsSupernet(init, in, cfg.channels(), cfg.layers(), cfg.variants())
-                : new Nb201Supernet(init, in, cfg.channels(), cfg.layers(), cfg.variants());
+        this.net = SpaceKits.get(cfg.space()).supernet(init, in, cfg.channels(), cfg.layers(), cfg.variants())
+                .orElseThrow(() -> new IllegalArgumentException("space '" + cfg.space() + "' has no supernet for a "
+                        + "differentiable search"));
         int[] sc = net.stageChannels();
         this.objective = cfg.objective().equals("mae") ? new MaeObjective(init, cfg.mae(), sc, in, 1)
-                : new ClassifierObjective(init, sc[2], train.numClasses(), cfg.space().equals("nb201"));
+                : new ClassifierObjective(init, sc[2], train.numClasses(), net.preActivationHead());
         this.weights = new ArrayList<>(net.weightParameters());
         weights.addAll(objective.trainableParameters());
         this.arch = net.archParameters();

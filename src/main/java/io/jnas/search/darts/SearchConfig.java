@@ -1,5 +1,7 @@
 package io.jnas.search.darts;
 
+import io.jnas.nn.kit.SpaceKit;
+import io.jnas.nn.kit.SpaceKits;
 import io.jnas.nn.supernet.MaeObjective;
 import io.jnas.nn.supernet.SearchOptions;
 
@@ -29,17 +31,27 @@ public record SearchConfig(String space, String objective, MaeObjective.Config m
         double alphaLr, double alphaWeightDecay, SearchOptions variants, boolean skipWeightGradsInAlphaStep, long seed) {
 
     public SearchConfig {
-        if (!space.equals("darts") && !space.equals("nb201")) {
-            throw new IllegalArgumentException("--space must be darts or nb201, got '" + space + "'");
-        }
         if (!objective.equals("mae") && !objective.equals("supervised")) {
             throw new IllegalArgumentException("objective must be mae or supervised, got '" + objective + "'");
         }
         if (channels < 1 || layers < 1 || epochs < 1 || batch < 1) {
             throw new IllegalArgumentException("--channels, --layers, --epochs and --batch must be >= 1");
         }
-        if (space.equals("darts") && layers < 3) {
-            throw new IllegalArgumentException("the DARTS space needs --layers >= 3, got " + layers);
-        }
+        SpaceKits.get(space).checkSupernet(channels, layers); // names the spaces there are, or what does not fit
+    }
+
+    /** The demo's search: MAE-NAS (hierarchical decoder) on NAS-Bench-201, C = 8, one cell per stage, batch 32. */
+    public static SearchConfig demo(int epochs, long seed) {
+        return new SearchConfig("nb201", "mae", MaeObjective.Config.DEFAULT, 8, 1, epochs, 32, 0.025, 0.001, 0.9, 3e-4, 5, 3e-4,
+                1e-3, SearchOptions.PLAIN, true, seed);
+    }
+
+    /** A search with the space kit's preset values ({@link SpaceKit#searchPreset}) for what is null. */
+    public static SearchConfig preset(boolean paper, String space, String objective, MaeObjective.Config mae, Integer channels,
+            Integer layers, Integer epochs, Integer batch, double lr, double alphaLr, SearchOptions variants, long seed) {
+        SpaceKit.SearchPreset p = SpaceKits.get(space).searchPreset(paper);
+        return new SearchConfig(space, objective, mae, channels != null ? channels : p.channels(),
+                layers != null ? layers : p.layers(), epochs != null ? epochs : p.epochs(), batch != null ? batch : p.batch(), lr,
+                0.001, 0.9, 3e-4, 5.0, alphaLr, 1e-3, variants, true, seed);
     }
 }

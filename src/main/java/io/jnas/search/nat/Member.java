@@ -1,20 +1,18 @@
 package io.jnas.search.nat;
 
-import io.jnas.space.ofa.OfaSubnet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An evaluated archive member.
  *
- * @param subnet the subnet
- * @param error validation top-1 error in % with inherited weights
+ * @param arch the architecture
+ * @param error error in % (100 − the estimator's accuracy)
  * @param params parameters
  * @param macs multiply-accumulates per image
  * @param iteration iteration in which it was evaluated (0 = initial archive)
+ * @param <A> architecture type
  */
-public record Member(OfaSubnet subnet, double error, long params, long macs, int iteration) {
+public record Member<A>(A arch, double error, long params, long macs, int iteration) {
 
     /** Objective values in the order of {@code objectives} (error, params, macs). */
     public double[] objectives(List<String> objectives) {
@@ -28,21 +26,5 @@ public record Member(OfaSubnet subnet, double error, long params, long macs, int
             };
         }
         return o;
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("subnet", subnet.toString());
-        m.put("error", error);
-        m.put("params", params);
-        m.put("macs", macs);
-        m.put("iteration", iteration);
-        return m;
-    }
-
-    public static Member fromMap(Map<String, Object> m) {
-        return new Member(OfaSubnet.parse((String) m.get("subnet")), ((Number) m.get("error")).doubleValue(),
-                ((Number) m.get("params")).longValue(), ((Number) m.get("macs")).longValue(),
-                ((Number) m.get("iteration")).intValue());
     }
 }

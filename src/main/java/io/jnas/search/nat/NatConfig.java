@@ -1,5 +1,11 @@
 package io.jnas.search.nat;
 
+import io.jnas.estimate.predict.Predictor;
+import io.jnas.search.StrategyConfig;
+import io.jnas.search.StrategyProvider;
+import io.jnas.space.CostModel;
+import io.jnas.space.EncodedSpace;
+import io.jnas.space.SearchSpace;
 import java.util.List;
 
 /**
@@ -17,12 +23,19 @@ import java.util.List;
  * @param generations NSGA-III generations (reference 20)
  * @param adaptEpochs super-network adaptation epochs per iteration (reference 5; 0 = off)
  * @param adaptTop archive members whose genes shape the adaptation's sampling (reference 150)
+ * @param evaluations most architectures scored in all (the last iteration proposes fewer); 0 = archive + iterations
+ *     × candidates
  * @param seed seed of every random choice of the loop
  */
 public record NatConfig(String policy, List<String> objectives, int archive, int iterations, int candidates,
-        String predictor, int folds, int population, int generations, int adaptEpochs, int adaptTop, long seed) {
+        String predictor, int folds, int population, int generations, int adaptEpochs, int adaptTop, int evaluations,
+        long seed) implements StrategyConfig {
     public NatConfig {
         objectives = List.copyOf(objectives);
+        if (!List.of(Predictor.KINDS).contains(predictor)) {
+            throw new IllegalArgumentException("unknown predictor '" + predictor + "' (allowed: " + String.join(", ", Predictor.KINDS)
+                    + ")");
+        }
         if (!policy.equals("natv2") && !policy.equals("nat")) {
             throw new IllegalArgumentException("--policy must be natv2 or nat, got '" + policy + "'");
         }
@@ -32,14 +45,70 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
             throw new IllegalArgumentException("--objectives must be error followed by params and/or macs, got " + objectives);
         }
         if (archive < 4 || iterations < 0 || candidates < 1 || folds < 1 || population < 4 || generations < 1
-                || adaptEpochs < 0 || adaptTop < 1) {
+                || adaptEpochs < 0 || adaptTop < 1 || evaluations < 0 || (evaluations > 0 && evaluations < archive)) {
             throw new IllegalArgumentException("NAT needs archive >= 4, iterations >= 0, candidates >= 1, folds >= 1, "
-                    + "population >= 4, generations >= 1");
+                    + "population >= 4, generations >= 1 and evaluations 0 or >= the archive, got archive " + archive
+                    + ", evaluations " + evaluations);
         }
     }
 
     /** True for NATv2's policy. */
     public boolean v2() {
         return policy.equals("natv2");
+    }
+
+    /** Architectures a full run scores: the initial archive plus each iteration's candidates, at most {@code evaluations}. */
+    @Override
+    public int budget() {
+        int all = archive + iterations * candidates;
+        return evaluations > 0 ? Math.min(evaluations, all) : all;
+    }
+
+    /**
+     * The settings of a preset with the values given (null: the preset's): cpu (archive 30, 5 iterations of 6
+     * candidates, 5 folds, NSGA-III 40 × 10, 1 adaptation epoch, adaptation sampler from the best 15) or paper (NATv2:
+     * archive 300 and 25 candidates; NAT: 100 and 8; 30 iterations, 10 folds, NSGA-III 100 × 20, 5 adaptation epochs,
+     * best 150). {@code evaluations} > 0 sets the iterations that budget needs.
+     */
+    public static NatConfig preset(boolean paper, String policy, List<String> objectives, Integer archive, Integer iterations,
+            Integer candidates, String predictor, Integer folds, Integer adaptEpochs, int evaluations, long seed) {
+        boolean v2 = policy.equals("natv2");
+        int a = archive != null ? archive : paper ? (v2 ? 300 : 100) : 30;
+        int c = candidates != null ? candidates : paper ? (v2 ? 25 : 8) : 6;
+        int it = evaluations > 0 ? iterationsFor(evaluations, a, c) : iterations != null ? iterations : paper ? 30 : 5;
+        return new NatConfig(policy, objectives, a, it, c, predictor, folds != null ? folds : paper ? 10 : 5, paper ? 100 : 40,
+                paper ? 20 : 10, adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, evaluations, seed);
+    }
+
+    /** The iterations that {@code evaluations} evaluations need with this archive and number of candidates. */
+    public static int iterationsFor(int evaluations, int archive, int candidates) {
+        return Math.max(0, (evaluations - archive + candidates - 1) / candidates);
+    }
+
+    @Override
+    public <A> NatSearch<A> create(SearchSpace<A> space, CostModel<A> cost) {
+        if (!(space instanceof EncodedSpace<A> encoded)) {
+            throw new IllegalArgumentException("the nat strategy needs an integer-encoded space; '" + space.name()
+                    + "' is not one");
+        }
+        return new NatSearch<>(encoded, this, cost);
+    }
+
+    /** Declares the strategy "nat" (both policies). */
+    public static final class Provider implements StrategyProvider {
+        @Override
+        public String name() {
+            return "nat";
+        }
+
+        @Override
+        public String description() {
+            return "NAT / NATv2: NSGA-III on an accuracy predictor, error vs params vs MACs (--policy natv2|nat)";
+        }
+
+        @Override
+        public Class<? extends StrategyConfig> configType() {
+            return NatConfig.class;
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.jnas.space.darts;
 
 import io.jnas.space.SearchSpace;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -120,5 +122,32 @@ public final class DartsSpace implements SearchSpace<Genotype> {
             cells.add(edges);
         }
         return new Genotype(cells.get(0), CONCAT, cells.get(1), CONCAT);
+    }
+
+    /** The normal and the reduction cell as graphs (inputs c_{k-2}, c_{k-1}; output c_{k}). */
+    @Override
+    public Map<String, String> diagrams(Genotype g) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("normal", dot("normal", g.normal(), g.normalConcat()));
+        out.put("reduce", dot("reduce", g.reduce(), g.reduceConcat()));
+        return out;
+    }
+
+    private static String dot(String name, List<Genotype.Edge> edges, List<Integer> concat) {
+        StringBuilder sb = new StringBuilder("digraph \"" + name
+                + "\" {\n  rankdir=LR;\n  node [shape=box, style=filled, fillcolor=lightgray];\n");
+        sb.append("  \"c_{k-2}\" [fillcolor=darkseagreen2];\n  \"c_{k-1}\" [fillcolor=darkseagreen2];\n");
+        sb.append("  \"c_{k}\" [fillcolor=palegoldenrod];\n");
+        for (int i = 0; i < edges.size(); i++) {
+            int node = i / 2;
+            int in = edges.get(i).input();
+            String from = in == 0 ? "c_{k-2}" : in == 1 ? "c_{k-1}" : Integer.toString(in - 2);
+            sb.append("  \"").append(from).append("\" -> \"").append(node).append("\" [label=\"")
+                    .append(edges.get(i).op().text()).append("\"];\n");
+        }
+        for (int c : concat) {
+            sb.append("  \"").append(c - 2).append("\" -> \"c_{k}\";\n");
+        }
+        return sb.append("}\n").toString();
     }
 }

@@ -1,8 +1,9 @@
 package io.jnas.space.nb201;
 
-import io.jnas.space.SearchSpace;
+import io.jnas.space.EncodedSpace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,7 +11,7 @@ import java.util.SplittableRandom;
  * edge; {@link #ordinal} is the base-5 number of that code (the benchmark's own row order is a
  * property of its tables, see {@code estimate.Nb201Table}).
  */
-public final class Nb201Space implements SearchSpace<Nb201Cell> {
+public final class Nb201Space implements EncodedSpace<Nb201Cell> {
     /** Number of cells in the space. */
     public static final int SIZE = 15_625;
     private static final Nb201Op[] OPS = Nb201Op.values();
@@ -81,6 +82,43 @@ public final class Nb201Space implements SearchSpace<Nb201Cell> {
             ops[i] = OPS[code[i]];
         }
         return Nb201Cell.of(ops);
+    }
+
+    @Override
+    public int genes() {
+        return Nb201Cell.EDGES;
+    }
+
+    @Override
+    public int upper(int g) {
+        return OPS.length - 1;
+    }
+
+    /** Every edge 'none' (no parameters beyond the fixed skeleton). */
+    @Override
+    public Nb201Cell smallest() {
+        return Nb201Cell.of(Nb201Op.NONE, Nb201Op.NONE, Nb201Op.NONE, Nb201Op.NONE, Nb201Op.NONE, Nb201Op.NONE);
+    }
+
+    /** Every edge a 3×3 convolution. */
+    @Override
+    public Nb201Cell largest() {
+        Nb201Op c = Nb201Op.NOR_CONV_3X3;
+        return Nb201Cell.of(c, c, c, c, c, c);
+    }
+
+    /** The cell as a graph of its nodes, edges labelled with their operation ('none' edges omitted). */
+    @Override
+    public Map<String, String> diagrams(Nb201Cell cell) {
+        StringBuilder sb = new StringBuilder("digraph cell {\n  rankdir=LR;\n  node [shape=circle];\n");
+        for (int e = 0; e < Nb201Cell.EDGES; e++) {
+            if (cell.op(e) == Nb201Op.NONE) {
+                continue;
+            }
+            sb.append("  ").append(Nb201Cell.FROM[e]).append(" -> ").append(Nb201Cell.TO[e]).append(" [label=\"")
+                    .append(cell.op(e).text()).append("\"];\n");
+        }
+        return Map.of("cell", sb.append("}\n").toString());
     }
 
     /** Base-5 number of the cell's code, 0..15624 (edge 0 least significant). */

@@ -1,6 +1,6 @@
 package io.jnas.space.ofa;
 
-import io.jnas.space.SearchSpace;
+import io.jnas.space.EncodedSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * @param exits OFAv2 early exits (exit gene)
  */
 public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean parallel, boolean exits)
-        implements SearchSpace<OfaSubnet> {
+        implements EncodedSpace<OfaSubnet> {
     /** Layer genes: 5 stages × 4 blocks. */
     public static final int LAYERS = OfaSubnet.STAGES * OfaSubnet.MAX_DEPTH;
 
@@ -55,6 +55,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
     }
 
     /** Number of genes of a code. */
+    @Override
     public int genes() {
         return 2 + (exits ? 1 : 0) + LAYERS + (parallel ? LAYERS : 0);
     }
@@ -118,6 +119,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
     }
 
     /** Zeroes every layer gene after a stage's first 0 and lifts the first two genes of a stage to at least 1. */
+    @Override
     public int[] repair(int[] code) {
         int[] c = code.clone();
         int off = layerOffset();
@@ -170,6 +172,7 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
     }
 
     /** Largest value of gene g (the smallest is 0). */
+    @Override
     public int upper(int g) {
         if (g == 0) {
             return resolutions.size() - 1;
@@ -263,11 +266,13 @@ public record OfaSpace(List<Integer> resolutions, List<Double> widths, boolean p
     }
 
     /** The largest subnet: every block, kernel 7, expand 6, all branches, last exit, top resolution and width. */
+    @Override
     public OfaSubnet largest() {
         return uniform(7, 6, 4, resolutions.get(resolutions.size() - 1), widths.get(widths.size() - 1), 7);
     }
 
     /** The smallest subnet: two blocks per stage, kernel 3, expand 3, MBConv branch only, first exit. */
+    @Override
     public OfaSubnet smallest() {
         return uniform(3, 3, 2, resolutions.get(0), widths.get(0), 1, exits ? 1 : 0);
     }

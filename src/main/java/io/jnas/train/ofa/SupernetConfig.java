@@ -41,4 +41,17 @@ public record SupernetConfig(int fullEpochs, int phaseEpochs, int batch, double 
             }
         }
     }
+
+    /**
+     * The settings of a preset with the values given (null: the preset's): cpu (measured on 2 cores: 4 full epochs,
+     * 1 per shrinking phase, batch 64, lr 0.05, 32 and 40 px, 500 recalibration images) or paper (120 and 25 epochs,
+     * batch 128, lr 0.026, 32..64 px step 4, 2,000 images).
+     */
+    public static SupernetConfig preset(boolean paper, Integer fullEpochs, Integer phaseEpochs, Integer batch, Double lr,
+            int subnets, double kd, List<Double> exitWeights, List<Integer> resolutions, long seed) {
+        List<Integer> res = resolutions != null ? resolutions : paper ? io.jnas.space.ofa.OfaSpace.range(32, 64, 4) : List.of(32, 40);
+        return new SupernetConfig(fullEpochs != null ? fullEpochs : paper ? 120 : 4, phaseEpochs != null ? phaseEpochs : paper ? 25 : 1,
+                batch != null ? batch : paper ? 128 : 64, lr != null ? lr : paper ? 0.026 : 0.05, 0.9, 3e-5, 0.1, subnets, kd,
+                exitWeights, res, paper ? 2000 : 500, seed);
+    }
 }

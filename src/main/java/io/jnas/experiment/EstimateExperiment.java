@@ -1,0 +1,232 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.Estimators;
+import io.jnas.estimate.MoteCalibration;
+import io.jnas.estimate.Nb201Table;
+import io.jnas.estimate.RankStudy;
+import io.jnas.estimate.Score;
+import io.jnas.report.Report;
+import io.jnas.run.AtomicFiles;
+import io.jnas.run.Json;
+import io.jnas.run.RunDir;
+import io.jnas.space.SearchSpace;
+import io.jnas.space.nb201.Nb201Cell;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * {@code estimate}: scores a seeded random sample of a space with several estimators, one scores.csv row per
+ * architecture, appended as it is computed (a killed run resumes where it stopped); then MOTE's calibration over
+ * the whole sample and, with a NAS-Bench-201 table, each estimator's rank correlation with the true accuracy,
+ * scatter plots and report.html.
+ */
+public final class EstimateExperiment implements Experiment<EstimateRun> {
+    @Override
+    public String name() {
+        return "estimate";
+    }
+
+    @Override
+    public Class<EstimateRun> configType() {
+        return EstimateRun.class;
+    }
+
+    @Override
+    public long seed(EstimateRun c) {
+        return c.estimators().seed();
+    }
+
+    @Override
+    public Prepared prepare(EstimateRun c, Consumer<String> log) throws IOException {
+        EstimatorContext<Object> ctx = EstimatorContext.open(c.estimators(), log);
+        Nb201Table table = c.estimators().table() == null ? null : ctx.table();
+        if (ctx.hasData()) {
+            ctx.data();
+        }
+        return run -> new Study<>(c, ctx, table, run, log).run();
+    }
+
+    /** One study's run. */
+    private static final class Study<A> {
+        private final EstimateRun c;
+        private final EstimatorContext<A> ctx;
+        private final Nb201Table table;
+        private final RunDir run;
+        private final Consumer<String> log;
+        private final ScoresCsv csv;
+        private final List<String> columns = new ArrayList<>();
+
+        Study(EstimateRun c, EstimatorContext<A> ctx, Nb201Table table, RunDir run, Consumer<String> log) {
+            this.c = c;
+            this.ctx = ctx;
+            this.table = table;
+            this.run = run;
+            this.log = log;
+            for (String e : c.estimators().estimators()) {
+                columns.addAll(Estimators.get(e).columns());
+            }
+            columns.add("seconds");
+            c.estimators().estimators().forEach(e -> columns.add("seconds_" + e));
+            this.csv = new ScoresCsv(c.csv() == null ? run.file("scores.csv") : Path.of(c.csv()), columns);
+        }
+
+        Map<String, Object> run() throws IOException {
+            long t0 = System.nanoTime();
+            SearchSpace<A> space = ctx.kit().space();
+            Map<String, Map<String, Double>> rows = csv.read();
+            csv.begin();
+            log.accept("scores: " + (c.csv() == null ? run.file("scores.csv") : c.csv()));
+            List<A> archs = sample(space);
+            Map<String, Estimator<A>> estimators = new LinkedHashMap<>();
+            for (String e : c.estimators().estimators()) {
+                estimators.put(e, ctx.shared(e));
+            }
+            int done = 0;
+            for (A a : archs) {
+                String key = space.format(a);
+                done++;
+                if (rows.containsKey(key)) {
+                    continue;
+                }
+                Map<String, Double> row = score(a, estimators);
+                rows.put(key, row);
+                csv.append(key, row);
+                log.accept(String.format("[%d/%d] %s  %s", done, archs.size(), key, summary(row)));
+            }
+            return finish(rows, (System.nanoTime() - t0) / 1e9);
+        }
+
+        private Map<String, Double> score(A a, Map<String, Estimator<A>> estimators) {
+            long t0 = System.nanoTime();
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (Map.Entry<String, Estimator<A>> e : estimators.entrySet()) {
+                Score s = e.getValue().estimate(a);
+                row.put(e.getKey(), s.value());
+                for (String col : Estimators.get(e.getKey()).columns()) {
+                    if (!col.equals(e.getKey())) {
+                        row.put(col, s.terms().getOrDefault(col, Double.NaN));
+                    }
+                }
+                row.put("seconds_" + e.getKey(), s.seconds());
+            }
+            row.put("seconds", (System.nanoTime() - t0) / 1e9);
+            return row;
+        }
+
+        private String summary(Map<String, Double> row) {
+            StringBuilder sb = new StringBuilder();
+            for (String col : columns) {
+                if (!col.startsWith("seconds_") && row.containsKey(col)) {
+                    sb.append(col).append('=').append(String.format("%.4g", row.get(col))).append(' ');
+                }
+            }
+            return sb.toString().trim();
+        }
+
+        /** A seeded sample of distinct architectures, the same for every estimator and every run of this seed. */
+        private List<A> sample(SearchSpace<A> space) {
+            SplittableRandom r = new SplittableRandom(c.estimators().seed());
+            Set<A> seen = new LinkedHashSet<>();
+            int tries = 0;
+            while (seen.size() < c.sample() && tries++ < c.sample() * 100) {
+                seen.add(space.sample(r));
+            }
+            return new ArrayList<>(seen);
+        }
+
+        private Map<String, Object> finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
+            Map<String, Object> res = new LinkedHashMap<>();
+            List<String> keys = new ArrayList<>(rows.keySet());
+            if (c.estimators().estimators().contains("mote")) {
+                MoteCalibration cal = MoteCalibration.fit(column(rows, keys, "mote_landscape"), column(rows, keys, "mote_speed"),
+                        c.estimators().mote().config().speed());
+                rows.values().forEach(r -> r.put("mote", cal.apply(r.get("mote_landscape"), r.get("mote_speed"))));
+                AtomicFiles.writeString(run.file("mote_calibration.json"), Json.write(cal));
+                res.put("mote_calibration", Json.toMap(cal));
+                csv.rewrite(rows);
+            }
+            res.put("architectures", keys.size());
+            res.put("seconds_per_arch", Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average()
+                    .orElse(0)));
+            res.put("seconds", Results.round3(seconds));
+            res.put("scores", c.csv() == null ? run.file("scores.csv").toString() : c.csv());
+            Report report = Report.of(run, "jnas estimate: " + String.join(", ", c.estimators().estimators()) + " on "
+                    + c.estimators().space());
+            if (table != null) {
+                study(rows, keys, res, report);
+            }
+            res.put("run_dir", run.dir().toString());
+            run.writeResult(res);
+            report.result(res).write();
+            return res;
+        }
+
+        private void study(Map<String, Map<String, Double>> rows, List<String> keys, Map<String, Object> res, Report report)
+                throws IOException {
+            String truthColumn = c.estimators().tableColumn() != null ? c.estimators().tableColumn()
+                    : Nb201Table.testColumn("cifar10", 200);
+            double[] truth = new double[keys.size()];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = table.require(Nb201Cell.parse(keys.get(i)), truthColumn);
+            }
+            Map<String, double[]> scores = new LinkedHashMap<>();
+            for (String col : columns) {
+                if (!col.startsWith("seconds")) {
+                    scores.put(col, column(rows, keys, col));
+                }
+            }
+            Map<String, Object> stats = new LinkedHashMap<>();
+            List<Map<String, Object>> tableRows = new ArrayList<>();
+            report.section("Rank correlation with " + truthColumn);
+            List<String> plots = new ArrayList<>();
+            for (RankStudy.Stat st : RankStudy.of(scores, truth)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kendall", Results.round3(st.kendall()));
+                m.put("spearman", Results.round3(st.spearman()));
+                m.put("n", st.n());
+                m.put("top10_mean", Results.round3(st.top10Mean()));
+                m.put("top10_best", Results.round3(st.top10Best()));
+                stats.put(st.estimator(), m);
+                Map<String, Object> row = new LinkedHashMap<>(Map.of("estimator", st.estimator()));
+                row.putAll(m);
+                tableRows.add(row);
+                plots.add(st.estimator());
+            }
+            report.table(List.of("estimator", "kendall", "spearman", "n", "top10_mean", "top10_best"), tableRows);
+            for (String p : plots) {
+                double[] sc = scores.get(p);
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int i = 0; i < sc.length; i++) {
+                    if (Double.isFinite(sc[i])) {
+                        xs.add(sc[i]);
+                        ys.add(truth[i]);
+                    }
+                }
+                report.scatter("scatter_" + p + ".png", p + " vs " + truthColumn + " (tau " + Results.round3(
+                        ((Number) ((Map<?, ?>) stats.get(p)).get("kendall")).doubleValue()) + ")", p, truthColumn, xs, ys);
+            }
+            res.put("truth", truthColumn);
+            res.put("estimators", stats);
+        }
+
+        private static double[] column(Map<String, Map<String, Double>> rows, List<String> keys, String col) {
+            double[] v = new double[keys.size()];
+            for (int i = 0; i < v.length; i++) {
+                Double x = rows.get(keys.get(i)).get(col);
+                v[i] = x == null ? Double.NaN : x;
+            }
+            return v;
+        }
+    }
+}

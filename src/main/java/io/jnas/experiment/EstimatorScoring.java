@@ -1,0 +1,67 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.EstimatorContext;
+import io.jnas.run.RunDir;
+import io.jnas.search.nat.Member;
+import io.jnas.space.CostModel;
+import io.jnas.space.EncodedSpace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** NAT scoring by an estimator of the registry (e.g. a NAS-Bench-201 table column); the front's error is the estimator's. */
+final class EstimatorScoring<A> implements NatScoring<A> {
+    private final EstimatorContext<A> ctx;
+    private final EncodedSpace<A> space;
+    private final CostModel<A> cost;
+    private final Estimator<A> estimator;
+
+    EstimatorScoring(EstimatorContext<A> ctx) {
+        this.ctx = ctx;
+        if (!(ctx.kit().space() instanceof EncodedSpace<A> e)) {
+            throw new IllegalArgumentException("space '" + ctx.kit().name() + "' has no integer encoding for a NAT search");
+        }
+        this.space = e;
+        boolean data = ctx.hasData();
+        this.cost = ctx.kit().costModel(data ? ctx.data().train().channels() : 3, data ? ctx.data().numClasses() : 10,
+                data ? ctx.data().train().height() : 32);
+        this.estimator = ctx.shared(ctx.spec().estimators().get(0));
+    }
+
+    @Override
+    public EncodedSpace<A> space() {
+        return space;
+    }
+
+    @Override
+    public CostModel<A> cost() {
+        return cost;
+    }
+
+    @Override
+    public Estimator<A> estimator() {
+        return estimator;
+    }
+
+    @Override
+    public String describe() {
+        return ctx.kit().name() + " scored by " + ctx.spec().estimators().get(0);
+    }
+
+    @Override
+    public List<Map<String, Object>> finish(List<Member<A>> front, RunDir run, int export) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Member<A> m : front) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("arch", space.format(m.arch()));
+            r.put("error", Results.round4(m.error()));
+            r.put("params", m.params());
+            r.put("macs", m.macs());
+            rows.add(r);
+        }
+        return rows;
+    }
+}

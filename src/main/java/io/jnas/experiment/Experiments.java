@@ -1,0 +1,96 @@
+package io.jnas.experiment;
+
+import io.jnas.run.Json;
+import io.jnas.run.Registry;
+import io.jnas.run.RunDir;
+import io.jnas.run.Versions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Starts and resumes experiments. A run's config.yaml holds {@code command} (the experiment's name), {@code seed},
+ * {@code config} (the configuration record) and {@code versions}; {@link #resume} needs nothing else. A Java
+ * program runs an experiment without the command line:
+ *
+ * <pre>{@code
+ * TrainRun cfg = new TrainRun(new ModelSpec("nb201", cell, 16, 5, false), data, TrainConfig.defaults(10, 128, 0));
+ * Map<String, Object> result = Experiments.start(cfg, Path.of("runs/my-run"), System.out::println);
+ * }</pre>
+ */
+public final class Experiments {
+    @SuppressWarnings("rawtypes")
+    private static final Registry<Experiment> EXPERIMENTS = Registry.load("command", Experiment.class, Experiment::name);
+
+    private Experiments() {
+    }
+
+    /** Every experiment name. */
+    public static List<String> names() {
+        return EXPERIMENTS.names();
+    }
+
+    /** Starts a new run of {@code config} in {@code dir} (refused when {@code dir} already holds a run). */
+    public static Map<String, Object> start(Record config, Path dir, Consumer<String> log) throws IOException {
+        Experiment<Record> e = forConfig(config);
+        Experiment.Prepared p = e.prepare(config, log);
+        RunDir run = RunDir.create(dir);
+        run.writeConfig(configFile(e, config));
+        log.accept("run directory: " + dir);
+        return p.run(run);
+    }
+
+    /** Continues the run in {@code dir} from its checkpoints (a finished run reports its result again). */
+    public static Map<String, Object> resume(Path dir, Consumer<String> log) throws IOException {
+        RunDir run = RunDir.open(dir);
+        Map<String, Object> file = run.readConfig();
+        Object command = file.get("command");
+        if (!(command instanceof String name) || !EXPERIMENTS.has(name) || !file.containsKey("config")) {
+            throw new IllegalArgumentException(dir + "/config.yaml names command '" + command + "', which this version of jnas "
+                    + "cannot resume (commands: " + String.join(", ", names()) + ")");
+        }
+        @SuppressWarnings("unchecked")
+        Experiment<Record> e = EXPERIMENTS.get(name);
+        Record config;
+        try {
+            config = Json.MAPPER.convertValue(file.get("config"), e.configType());
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(dir + "/config.yaml does not describe a '" + name + "' run ("
+                    + ex.getMessage().split("\n")[0] + ")");
+        }
+        return e.prepare(config, log).run(run);
+    }
+
+    /** A part of a larger run: the result of a finished run in {@code dir}, else resumes or starts it. */
+    public static Map<String, Object> part(Record config, Path dir, Consumer<String> log) throws IOException {
+        if (Files.isRegularFile(dir.resolve("result.json"))) {
+            return Json.toMap(Json.MAPPER.readTree(dir.resolve("result.json").toFile()));
+        }
+        return Files.isRegularFile(dir.resolve("config.yaml")) ? resume(dir, log) : start(config, dir, log);
+    }
+
+    /** The experiment whose configuration record {@code config} is. */
+    @SuppressWarnings("unchecked")
+    public static Experiment<Record> forConfig(Record config) {
+        for (Experiment<?> e : EXPERIMENTS.all()) {
+            if (e.configType() == config.getClass()) {
+                return (Experiment<Record>) e;
+            }
+        }
+        throw new IllegalArgumentException(config.getClass().getName() + " is not the configuration of any experiment");
+    }
+
+    /** The content of config.yaml for {@code config}. */
+    static Map<String, Object> configFile(Experiment<Record> e, Record config) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("command", e.name());
+        c.put("seed", e.seed(config));
+        c.put("config", Json.toMap(config));
+        c.put("versions", Versions.all());
+        return c;
+    }
+}

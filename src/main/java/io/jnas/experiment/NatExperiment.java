@@ -1,0 +1,160 @@
+package io.jnas.experiment;
+
+import ai.djl.ndarray.NDManager;
+import io.jnas.estimate.EstimatorContext;
+import io.jnas.exec.ExecutionEngine;
+import io.jnas.exec.LocalEngine;
+import io.jnas.run.RunDir;
+import io.jnas.search.SearchLoop;
+import io.jnas.search.Strategies;
+import io.jnas.search.Strategy;
+import io.jnas.search.nat.Front;
+import io.jnas.search.nat.Member;
+import io.jnas.search.nat.NatConfig;
+import io.jnas.search.nat.NatSearch;
+import io.jnas.search.nat.NatState;
+import io.jnas.train.Checkpoints;
+import io.jnas.train.ofa.TrainedSupernet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code search-nat}: the NAT / NATv2 loop (or a baseline strategy) over any integer-encoded space. With a
+ * super-network (trained first in {@code supernet/} when none is given), the NAT loop's state and the adapted
+ * weights are checkpointed after every iteration; every score is appended to metrics.jsonl and replayed on resume.
+ * At the end the non-dominated architectures are tested (super-network: on the test split) and reported with their
+ * high trade-off points.
+ */
+public final class NatExperiment implements Experiment<NatRun> {
+    @Override
+    public String name() {
+        return "search-nat";
+    }
+
+    @Override
+    public Class<NatRun> configType() {
+        return NatRun.class;
+    }
+
+    @Override
+    public long seed(NatRun c) {
+        return c.strategy().seed();
+    }
+
+    @Override
+    public Prepared prepare(NatRun c, Consumer<String> log) throws IOException {
+        if (c.estimator() != null) {
+            EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
+            NatScoring<Object> scoring = new EstimatorScoring<>(ctx);
+            scoring.estimator(); // an estimator that cannot score this space fails here
+            return run -> new NatRunner<>(c, scoring, log).run(run);
+        }
+        if (c.supernet().dir() != null) {
+            TrainedSupernet.specIn(Path.of(c.supernet().dir())).data().load(); // the super-network and its data exist
+        } else {
+            c.supernet().train().data().load();
+        }
+        return run -> {
+            Path sn = c.supernet().dir() != null ? Path.of(c.supernet().dir()) : run.file("supernet");
+            if (c.supernet().dir() == null) {
+                log.accept("training the super-network first: " + sn);
+                Experiments.part(new SupernetRun(c.supernet().train()), sn, log);
+            }
+            int adaptEpochs = c.strategy() instanceof NatConfig n ? n.adaptEpochs() : 0;
+            try (SupernetScoring scoring = new SupernetScoring(sn, c.supernet(), adaptEpochs, c.strategy().seed(), log)) {
+                return new NatRunner<>(c, scoring, log).run(run);
+            }
+        };
+    }
+
+    /** One search's run. */
+    private static final class NatRunner<A> {
+        private final NatRun c;
+        private final NatScoring<A> scoring;
+        private final Consumer<String> log;
+
+        NatRunner(NatRun c, NatScoring<A> scoring, Consumer<String> log) {
+            this.c = c;
+            this.scoring = scoring;
+            this.log = log;
+        }
+
+        Map<String, Object> run(RunDir run) throws IOException {
+            long t0 = System.nanoTime();
+            Strategy<A> strategy = c.strategy().create(scoring.space(), scoring.cost());
+            int first = 0;
+            if (strategy instanceof NatSearch<A> nat) {
+                nat.adaptingWith(scoring::adapt).reportingTo(state -> Checkpoints.save(run, scoring.tensors(), state), log);
+                try (NDManager tmp = NDManager.newBaseManager()) {
+                    var ck = Checkpoints.load(run, tmp, NatState.class);
+                    if (ck.isPresent()) {
+                        scoring.restore(ck.get());
+                        nat.restore(ck.get().state());
+                        first = ck.get().state().iteration() + 1;
+                        log.accept("resumed after iteration " + ck.get().state().iteration());
+                    }
+                }
+            }
+            log.accept(Strategies.nameOf(c.strategy()) + " over " + scoring.describe() + ": " + c.strategy().budget()
+                    + " evaluations");
+            List<Member<A>> evaluated = new ArrayList<>();
+            int[] count = {0};
+            try (ExecutionEngine engine = new LocalEngine(1)) {
+                new SearchLoop<>(strategy, scoring.estimator(), engine, scoring.space()::format).replaying(ScoreLog.replay(run))
+                        .run(first, (round, a, s, replayed) -> {
+                            if (!replayed) {
+                                ScoreLog.record(run, round, scoring.space().format(a), s);
+                            }
+                            log.accept(String.format("[%d/%d] round %d  %s  error %.2f%%", ++count[0], c.strategy().budget(), round,
+                                    scoring.space().format(a), 100.0 - s.value()));
+                            synchronized (evaluated) {
+                                evaluated.add(new Member<>(a, 100.0 - s.value(), scoring.cost().params(a), scoring.cost().macs(a),
+                                        round));
+                            }
+                        });
+            }
+            return finish(strategy, evaluated, run, t0);
+        }
+
+        private Map<String, Object> finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0)
+                throws IOException {
+            List<Member<A>> archive = strategy instanceof NatSearch<A> nat ? nat.archive() : evaluated;
+            List<Double> hv = strategy instanceof NatSearch<A> nat ? nat.hypervolume() : List.of();
+            List<Member<A>> front = new ArrayList<>(Front.nondominated(archive, c.objectives()));
+            front.sort(Comparator.comparingLong(Member::macs));
+            log.accept("the front holds " + front.size() + " architectures");
+            List<Map<String, Object>> rows = scoring.finish(front, run, c.export());
+            boolean[] knee = Front.highTradeoff(front, c.objectives());
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).put("high_tradeoff", knee[i]);
+            }
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("strategy", Strategies.nameOf(c.strategy()));
+            if (c.strategy() instanceof NatConfig n) {
+                res.put("policy", n.policy());
+            }
+            res.put("objectives", c.objectives());
+            res.put("front", rows);
+            res.put("hypervolume", hv.stream().map(Results::round4).toList());
+            Map<String, Object> best = rows.stream().min(Comparator.comparingDouble(r -> ((Number) r.get("error")).doubleValue()))
+                    .orElseThrow();
+            res.put("best_error", best.get("error"));
+            res.put("best", best.get("arch"));
+            res.put("evaluated", strategy instanceof NatSearch<A> nat ? nat.state().evaluated() : evaluated.size());
+            res.put("archive", archive.size());
+            res.put("scored_by", scoring.describe());
+            res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
+            res.put("seed", c.strategy().seed());
+            res.put("run_dir", run.dir().toString());
+            run.writeResult(res);
+            NatReport.write(run, res, rows, archive, hv);
+            return res;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.EstimatorSpec;
+import io.jnas.search.StrategyConfig;
+import io.jnas.train.ofa.SupernetSpec;
+import java.util.List;
+
+/**
+ * A multi-objective search ({@code jnas search nat}): error, params and/or MACs, by NAT / NATv2 (or a baseline
+ * strategy), over any integer-encoded space. Candidates are scored either by an estimator (e.g. a NAS-Bench-201
+ * table) or on a trained OFA / OFAv2 super-network with inherited weights.
+ *
+ * @param strategy the strategy and its settings (nat, random)
+ * @param objectives error followed by params and/or macs
+ * @param estimator the estimator that scores, or null to score on a super-network
+ * @param supernet the super-network that scores, or null to score with the estimator
+ * @param export front members exported with their weights (super-network scoring)
+ */
+public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
+        int export) {
+    public NatRun {
+        objectives = List.copyOf(objectives);
+        if ((estimator == null) == (supernet == null)) {
+            throw new IllegalArgumentException("a NAT search scores either with an estimator or on a super-network");
+        }
+        if (estimator != null && estimator.estimators().size() != 1) {
+            throw new IllegalArgumentException("a NAT search is scored by one estimator, got " + estimator.estimators());
+        }
+        if (export < 0) {
+            throw new IllegalArgumentException("--export must be >= 0, got " + export);
+        }
+    }
+
+    /**
+     * Scoring on a super-network.
+     *
+     * @param dir a trained super-network's folder, or null to train one first (in the run's {@code supernet/})
+     * @param train the super-network to train first when {@code dir} is null
+     * @param adaptLr adaptation SGD learning rate (reference 2.5e-3)
+     * @param adaptWd adaptation weight decay (reference 3e-4)
+     * @param adaptSubnets subnets per adaptation step (reference 4)
+     */
+    public record Supernet(String dir, SupernetSpec train, double adaptLr, double adaptWd, int adaptSubnets) {
+        public Supernet {
+            if ((dir == null) == (train == null)) {
+                throw new IllegalArgumentException("a super-network is either given (--supernet) or trained first, not both");
+            }
+        }
+    }
+}

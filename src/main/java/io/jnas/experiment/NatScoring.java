@@ -1,0 +1,57 @@
+package io.jnas.experiment;
+
+import ai.djl.ndarray.NDArray;
+import io.jnas.estimate.Estimator;
+import io.jnas.run.RunDir;
+import io.jnas.search.nat.Member;
+import io.jnas.space.CostModel;
+import io.jnas.space.EncodedSpace;
+import io.jnas.train.Checkpoints;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * How a NAT search scores candidates: the space and its cost, the estimator, the adaptation between iterations,
+ * the tensors a checkpoint must hold, and the front's final test.
+ *
+ * @param <A> architecture type
+ */
+interface NatScoring<A> extends AutoCloseable {
+
+    EncodedSpace<A> space();
+
+    CostModel<A> cost();
+
+    /** Scores a candidate (accuracy in %) in the scorer's current state. */
+    Estimator<A> estimator();
+
+    /** One line saying what scores. */
+    String describe();
+
+    /** Adapts the scorer after an iteration (NAT's super-network adaptation); nothing by default. */
+    default void adapt(Function<SplittableRandom, A> sampler, int iteration) throws IOException {
+    }
+
+    /** Tensors a checkpoint holds besides the search state (the adapted super-network). */
+    default Map<String, Map<String, NDArray>> tensors() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #tensors} saved. */
+    default void restore(Checkpoints.Restored<?> checkpoint) {
+    }
+
+    /**
+     * The front's rows for the result: {@code arch}, {@code error} (test error where the scorer has a test split,
+     * else the search's), {@code params}, {@code macs}, and whatever else the scorer adds; exports the first
+     * {@code export} members with their weights where it can.
+     */
+    List<Map<String, Object>> finish(List<Member<A>> front, RunDir run, int export) throws IOException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,46 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.Score;
+import io.jnas.run.RunDir;
+import io.jnas.search.SearchLoop;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every score of a search as a metrics.jsonl row ({@code round, arch, value, seconds, terms}), replayed on resume. */
+final class ScoreLog {
+    private ScoreLog() {
+    }
+
+    /** Appends one score. */
+    static void record(RunDir run, int round, String arch, Score s) throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("round", round);
+        row.put("arch", arch);
+        row.put("value", s.value());
+        row.put("seconds", s.seconds());
+        row.put("terms", s.terms());
+        run.appendMetrics(row);
+    }
+
+    /** A JSON number, or NaN (written as the string "NaN"). */
+    static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** The scores recorded so far, by {@link SearchLoop#key}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Score> replay(RunDir run) throws IOException {
+        Map<String, Score> m = new LinkedHashMap<>();
+        for (Map<String, Object> r : run.readMetrics()) {
+            if (!r.containsKey("round") || !r.containsKey("value")) {
+                continue;
+            }
+            Map<String, Double> terms = new LinkedHashMap<>();
+            ((Map<String, Object>) r.getOrDefault("terms", Map.of())).forEach((k, v) -> terms.put(k, number(v)));
+            m.put(SearchLoop.key(((Number) r.get("round")).intValue(), (String) r.get("arch")),
+                    new Score(number(r.get("value")), terms, number(r.get("seconds"))));
+        }
+        return m;
+    }
+}

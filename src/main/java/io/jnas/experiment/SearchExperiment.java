@@ -1,0 +1,123 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.Nb201Table;
+import io.jnas.estimate.TableEstimator;
+import io.jnas.exec.ExecutionEngine;
+import io.jnas.exec.LocalEngine;
+import io.jnas.report.Report;
+import io.jnas.run.RunDir;
+import io.jnas.search.SearchLoop;
+import io.jnas.search.Strategies;
+import io.jnas.search.Strategy;
+import io.jnas.search.TopK;
+import io.jnas.space.SearchSpace;
+import io.jnas.space.nb201.Nb201Cell;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code search-mote}: a strategy (MOTE-NAS evolution by default) scored by one estimator (MOTE by default). Every
+ * score is appended to metrics.jsonl; a resumed search replays them and scores only the rest. The result is the
+ * best by the estimate (MOTE-NAS-EF) or the best of the top k by a NAS-Bench-201 validation column (MOTE-NAS's
+ * 12-epoch validation, read from the table: no training time is counted).
+ */
+public final class SearchExperiment implements Experiment<SearchRun> {
+    @Override
+    public String name() {
+        return "search-mote";
+    }
+
+    @Override
+    public Class<SearchRun> configType() {
+        return SearchRun.class;
+    }
+
+    @Override
+    public long seed(SearchRun c) {
+        return c.strategy().seed();
+    }
+
+    @Override
+    public Prepared prepare(SearchRun c, Consumer<String> log) throws IOException {
+        EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
+        if (c.estimator().table() != null) {
+            ctx.table();
+        }
+        if (ctx.hasData()) {
+            ctx.data();
+        }
+        Estimator<Object> estimator = ctx.shared(c.estimator().estimators().get(0));
+        return run -> execute(c, ctx, estimator, run, log);
+    }
+
+    private <A> Map<String, Object> execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
+            Consumer<String> log) throws IOException {
+        long t0 = System.nanoTime();
+        SearchSpace<A> space = ctx.kit().space();
+        Strategy<A> strategy = c.strategy().create(space, ctx.kit().costModel(3, 10, 32));
+        String estimatorName = c.estimator().estimators().get(0);
+        Nb201Table table = c.estimator().table() == null ? null : ctx.table();
+        String truth = c.estimator().tableColumn() != null ? c.estimator().tableColumn() : Nb201Table.testColumn("cifar10", 200);
+        log.accept(Strategies.nameOf(c.strategy()) + " scored by " + estimatorName + ": " + c.strategy().budget()
+                + " architectures to score");
+        double[] seconds = {0};
+        int[] count = {0};
+        List<Strategy.Evaluated<A>> all;
+        try (ExecutionEngine engine = new LocalEngine(1)) {
+            all = new SearchLoop<>(strategy, estimator, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
+                    (round, a, s, replayed) -> {
+                        if (!replayed) {
+                            ScoreLog.record(run, round, space.format(a), s);
+                        }
+                        seconds[0] += s.seconds();
+                        String acc = table == null ? "" : String.format("  (table %.2f%%)", table.require((Nb201Cell) a, truth));
+                        log.accept(String.format("[%d/%d] %s  %s %.4f%s", ++count[0], c.strategy().budget(), space.format(a),
+                                estimatorName, s.value(), acc));
+                    });
+        }
+        A chosen;
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        if (c.selection().equals("best")) {
+            chosen = TopK.best(all, 1).get(0).arch();
+        } else {
+            @SuppressWarnings("unchecked")
+            Estimator<A> validator = (Estimator<A>) new TableEstimator(table, c.validation());
+            List<TopK.Candidate<A>> validated = TopK.validate(all, c.k(), validator);
+            chosen = TopK.chosen(validated).arch();
+            for (TopK.Candidate<A> v : validated) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("arch", space.format(v.arch()));
+                m.put(estimatorName, v.estimate());
+                m.put(c.validation(), v.validation());
+                candidates.add(m);
+            }
+        }
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("arch", space.format(chosen));
+        res.put("strategy", Strategies.nameOf(c.strategy()));
+        res.put("estimator", estimatorName);
+        res.put("selection", c.selection().equals("best") ? "best estimate" : "top-" + c.k() + " by " + c.validation());
+        if (table != null) {
+            res.put("table_accuracy", table.require((Nb201Cell) chosen, truth));
+            res.put("table_column", truth);
+        }
+        res.put("evaluated", all.size());
+        res.put("seconds", Results.round3(seconds[0]));
+        res.put("wall_seconds", Results.round3((System.nanoTime() - t0) / 1e9));
+        res.put("seed", c.strategy().seed());
+        res.put("run_dir", run.dir().toString());
+        run.writeResult(res);
+        Report r = Report.of(run, "jnas search mote (" + res.get("strategy") + ", " + estimatorName + ")").result(res);
+        if (!candidates.isEmpty()) {
+            r.section("Validated candidates").table(new ArrayList<>(candidates.get(0).keySet()), candidates);
+        }
+        r.write();
+        return res;
+    }
+}

@@ -1,0 +1,32 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.EstimatorSpec;
+import io.jnas.search.StrategyConfig;
+
+/**
+ * A search scored by an estimator ({@code jnas search mote}): a strategy asks, the estimator scores, and the result
+ * is the best by the estimate or, after validating the top k, the best by validation.
+ *
+ * @param estimator the space, the estimator that scores (exactly one), data, MOTE settings, table
+ * @param strategy the strategy and its settings (evolution, random, ...)
+ * @param selection {@code best} (the best estimate; MOTE-NAS-EF) or {@code topk} (validate the k best)
+ * @param k candidates validated by {@code topk}
+ * @param validation the NAS-Bench-201 table column that validates (e.g. cifar10-val-12), for {@code topk}
+ */
+public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String selection, int k, String validation) {
+    public SearchRun {
+        if (estimator.estimators().size() != 1) {
+            throw new IllegalArgumentException("a search is driven by one estimator, got " + estimator.estimators());
+        }
+        if (!selection.equals("best") && !selection.equals("topk")) {
+            throw new IllegalArgumentException("selection must be best or topk, got '" + selection + "'");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("--k must be >= 1, got " + k);
+        }
+        if (selection.equals("topk") && estimator.table() == null) {
+            throw new IllegalArgumentException("validating the top-" + k + " needs the accuracies of a NAS-Bench-201 table: "
+                    + "give --table, or use --variant ef");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.jnas.experiment;
+
+import ai.djl.ndarray.NDManager;
+import io.jnas.data.Dataset;
+import io.jnas.data.ImageData;
+import io.jnas.nn.Init;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.report.Report;
+import io.jnas.run.RunDir;
+import io.jnas.run.Seeds;
+import io.jnas.space.ofa.OfaCost;
+import io.jnas.space.ofa.OfaSpace;
+import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Evaluation;
+import io.jnas.train.ofa.SubnetEvaluation;
+import io.jnas.train.ofa.SupernetSpec;
+import io.jnas.train.ofa.SupernetTrainer;
+import io.jnas.train.ofa.TrainedSupernet;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code supernet-train}: an OFA / OFAv2 super-network by (extended) progressive shrinking with per-epoch
+ * checkpoints; the run directory ends with the trained super-network ({@link TrainedSupernet}), the largest and
+ * smallest subnets' validation accuracy, result.json and report.html.
+ */
+public final class SupernetExperiment implements Experiment<SupernetRun> {
+    @Override
+    public String name() {
+        return "supernet-train";
+    }
+
+    @Override
+    public Class<SupernetRun> configType() {
+        return SupernetRun.class;
+    }
+
+    @Override
+    public long seed(SupernetRun c) {
+        return c.supernet().train().seed();
+    }
+
+    @Override
+    public Prepared prepare(SupernetRun c, Consumer<String> log) throws IOException {
+        SupernetSpec s = c.supernet();
+        Dataset d = s.data().load();
+        ImageData[] tv = s.splits(d);
+        log.accept(d.describe() + "; " + tv[0].size() + " train / " + tv[1].size() + " validation images");
+        return run -> execute(s, d, tv, run, log);
+    }
+
+    private Map<String, Object> execute(SupernetSpec s, Dataset d, ImageData[] tv, RunDir run, Consumer<String> log)
+            throws IOException {
+        long t0 = System.nanoTime();
+        try (NDManager m = NDManager.newBaseManager()) {
+            OfaNetwork net = OfaNetwork.supernet(new Init(m, Seeds.mix(s.train().seed(), 1)), s.network(),
+                    s.train().resolutions().get(0));
+            SupernetTrainer trainer = new SupernetTrainer(net, m, s.train(), tv[0], tv[1], run, log);
+            log.accept(String.format("%s super-network: %d phases (%s), %d epochs", s.space(), trainer.phases().size(),
+                    trainer.phases().stream().map(p -> p.name()).collect(Collectors.joining(" → ")), trainer.totalEpochs()));
+            List<Map<String, Object>> history = trainer.fit();
+            TrainedSupernet.save(run.dir(), s, net);
+            OfaSpace sp = s.ofaSpace();
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("space", s.space());
+            res.put("dataset", d.name());
+            for (Map.Entry<String, OfaSubnet> e : Map.of("largest", sp.largest(), "smallest", sp.smallest()).entrySet()) {
+                Evaluation ev = SubnetEvaluation.of(net, e.getValue(), m, tv[0], tv[1], trainer.normalization(),
+                        s.train().recalibImages(), Math.max(s.train().batch(), 128), s.train().seed());
+                OfaCost cost = OfaCost.of(e.getValue(), s.network().inChannels(), s.network().classes());
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("subnet", e.getValue().toString());
+                r.put("val_top1", ev.top1());
+                r.put("params", cost.params());
+                r.put("macs", cost.macs());
+                res.put(e.getKey(), r);
+                log.accept(String.format("%s subnet: validation %.2f%%, %,d params, %,d MACs", e.getKey(), ev.top1(),
+                        cost.params(), cost.macs()));
+            }
+            res.put("epochs", trainer.totalEpochs());
+            res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
+            res.put("weights", run.file(TrainedSupernet.WEIGHTS).toString());
+            res.put("run_dir", run.dir().toString());
+            run.writeResult(res);
+            report(run, s, res, history);
+            return res;
+        }
+    }
+
+    private static void report(RunDir run, SupernetSpec s, Map<String, Object> res, List<Map<String, Object>> history)
+            throws IOException {
+        Report r = Report.of(run, "jnas supernet train (" + s.space() + ")").result(res);
+        if (!history.isEmpty()) {
+            List<Integer> x = new ArrayList<>();
+            List<Double> loss = new ArrayList<>();
+            List<Double> acc = new ArrayList<>();
+            for (Map<String, Object> h : history) {
+                x.add(((Number) h.get("epoch")).intValue());
+                loss.add(((Number) h.get("train_loss")).doubleValue());
+                acc.add(((Number) h.get("largest_val_top1")).doubleValue());
+            }
+            r.section("Curves").curves("loss.png", "Training loss (mean over sampled subnets)", "epoch", "loss", x,
+                    Map.of("train", loss)).curves("accuracy.png", "Largest subnet, validation top-1", "epoch", "%", x,
+                    Map.of("largest", acc));
+            r.section("Epochs").table(List.of("epoch", "phase", "phase_epoch", "train_loss", "largest_val_top1", "seconds"),
+                    history);
+        }
+        r.write();
+    }
+}

@@ -1,0 +1,168 @@
+package io.jnas.experiment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.Score;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.run.AtomicFiles;
+import io.jnas.run.RunDir;
+import io.jnas.run.Seeds;
+import io.jnas.run.TensorFile;
+import io.jnas.search.nat.Member;
+import io.jnas.space.CostModel;
+import io.jnas.space.EncodedSpace;
+import io.jnas.space.ofa.OfaCost;
+import io.jnas.space.ofa.OfaSpace;
+import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Checkpoints;
+import io.jnas.train.Evaluation;
+import io.jnas.train.ofa.SubnetEvaluation;
+import io.jnas.train.ofa.SupernetTrainer;
+import io.jnas.train.ofa.TrainedSupernet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * NAT scoring on a trained OFA / OFAv2 super-network: a subnet's score is its validation accuracy with inherited,
+ * BN-recalibrated weights; after each iteration the super-network is adapted on subnets drawn like the archive's
+ * best, distilled from the super-network as it was before any adaptation; the front is re-tested on the test split
+ * and its first members exported with their weights.
+ */
+final class SupernetScoring implements NatScoring<OfaSubnet> {
+    private final NDManager manager = NDManager.newBaseManager();
+    private final TrainedSupernet supernet;
+    private final TrainedSupernet.Data data;
+    private final OfaSpace space;
+    private final NatRun.Supernet settings;
+    private final int adaptEpochs;
+    private final long seed;
+    private final Path dir;
+    private final SupernetTrainer adapter;
+    private final int batch;
+    private final int recal;
+
+    SupernetScoring(Path dir, NatRun.Supernet settings, int adaptEpochs, long seed, Consumer<String> log) throws IOException {
+        this.dir = dir;
+        this.supernet = TrainedSupernet.load(dir, manager);
+        this.data = supernet.data();
+        this.space = supernet.spec().ofaSpace();
+        this.settings = settings;
+        this.adaptEpochs = adaptEpochs;
+        this.seed = seed;
+        this.batch = Math.max(supernet.spec().train().batch(), 128);
+        this.recal = supernet.spec().train().recalibImages();
+        this.adapter = new SupernetTrainer(supernet.net(), manager, supernet.spec().train(), data.train(), data.val(), null, log);
+        if (adaptEpochs > 0) {
+            adapter.freezeTeacher(); // before any adapted weights are restored, so a resumed search distils from the same teacher
+        }
+        log.accept(String.format("%s super-network %s: %d train / %d validation / %d test images", supernet.spec().space(), dir,
+                data.train().size(), data.val().size(), data.test().size()));
+    }
+
+    @Override
+    public EncodedSpace<OfaSubnet> space() {
+        return space;
+    }
+
+    @Override
+    public CostModel<OfaSubnet> cost() {
+        int in = supernet.spec().network().inChannels();
+        int classes = supernet.spec().network().classes();
+        return new CostModel<>() {
+            @Override
+            public long params(OfaSubnet s) {
+                return OfaCost.of(s, in, classes).params();
+            }
+
+            @Override
+            public long macs(OfaSubnet s) {
+                return OfaCost.of(s, in, classes).macs();
+            }
+        };
+    }
+
+    @Override
+    public Estimator<OfaSubnet> estimator() {
+        return new Estimator<>() {
+            @Override
+            public String name() {
+                return "supernet";
+            }
+
+            @Override
+            public boolean parallelSafe() {
+                return false; // one super-network's weights are shared by every evaluation
+            }
+
+            @Override
+            public Score estimate(OfaSubnet s) {
+                long t0 = System.nanoTime();
+                Evaluation ev = SubnetEvaluation.of(supernet.net(), s, manager, data.train(), data.val(), data.norm(), recal,
+                        batch, seed);
+                return Score.of(ev.top1(), (System.nanoTime() - t0) / 1e9);
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "super-network " + dir;
+    }
+
+    @Override
+    public void adapt(Function<SplittableRandom, OfaSubnet> sampler, int iteration) {
+        adapter.adapt(sampler, adaptEpochs, settings.adaptLr(), settings.adaptWd(), settings.adaptSubnets(),
+                Seeds.mix(seed, 9, iteration));
+    }
+
+    @Override
+    public Map<String, Map<String, NDArray>> tensors() {
+        return Map.of("model", supernet.net().namedArrays());
+    }
+
+    @Override
+    public void restore(Checkpoints.Restored<?> checkpoint) {
+        checkpoint.copy("model", supernet.net().namedArrays());
+    }
+
+    @Override
+    public List<Map<String, Object>> finish(List<Member<OfaSubnet>> front, RunDir run, int export) throws IOException {
+        Path subnets = run.file("subnets");
+        Files.createDirectories(subnets);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < front.size(); i++) {
+            Member<OfaSubnet> f = front.get(i);
+            try (NDManager sm = manager.newSubManager()) {
+                OfaNetwork sub = SubnetEvaluation.extract(supernet.net(), f.arch(), sm, data.train(), data.norm(), recal, batch,
+                        seed);
+                Evaluation ev = Evaluation.of(sub, sm, data.test(), data.norm(), batch);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("arch", f.arch().toString());
+                r.put("error", Results.round4(100.0 - ev.top1()));
+                r.put("val_error", Results.round4(f.error()));
+                r.put("params", f.params());
+                r.put("macs", f.macs());
+                rows.add(r);
+                if (i < export) {
+                    TensorFile.write(subnets.resolve(i + ".safetensors"), sub.namedArrays()); // atomic
+                    AtomicFiles.writeString(subnets.resolve(i + ".json"), f.arch().toString() + "\n");
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

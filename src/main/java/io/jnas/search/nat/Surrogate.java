@@ -1,0 +1,196 @@
+package io.jnas.search.nat;
+
+import io.jnas.estimate.predict.KFoldEnsemble;
+import io.jnas.run.Seeds;
+import io.jnas.space.EncodedSpace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.moeaframework.algorithm.NSGAIII;
+import org.moeaframework.core.PRNG;
+import org.moeaframework.core.Solution;
+import org.moeaframework.core.initialization.InjectedInitialization;
+import org.moeaframework.core.operator.CompoundVariation;
+import org.moeaframework.core.operator.TwoPointCrossover;
+import org.moeaframework.core.operator.real.PM;
+import org.moeaframework.core.variable.RealVariable;
+import org.moeaframework.problem.AbstractProblem;
+import org.moeaframework.util.weights.NormalBoundaryDivisions;
+
+/**
+ * One iteration's proposal of the NAT loop: fit the k-fold accuracy predictor on the archive, run NSGA-III on the
+ * predicted error and the exact cheap objectives, and choose the candidates to evaluate.
+ *
+ * @param <A> architecture type
+ */
+final class Surrogate<A> {
+    private final EncodedSpace<A> space;
+    private final NatConfig cfg;
+    private final Objectives<A> objectives;
+
+    Surrogate(EncodedSpace<A> space, NatConfig cfg, Objectives<A> objectives) {
+        this.space = space;
+        this.cfg = cfg;
+        this.objectives = objectives;
+    }
+
+    /** Predictor input of an architecture: the integer code (NATv2) or its one-hot expansion (NAT). */
+    double[] features(A arch) {
+        int[] code = space.encode(arch);
+        if (cfg.v2()) {
+            double[] f = new double[code.length];
+            for (int i = 0; i < code.length; i++) {
+                f[i] = code[i];
+            }
+            return f;
+        }
+        int width = 0;
+        for (int g = 0; g < code.length; g++) {
+            width += space.upper(g) + 1;
+        }
+        double[] f = new double[width];
+        int off = 0;
+        for (int g = 0; g < code.length; g++) {
+            f[off + code[g]] = 1;
+            off += space.upper(g) + 1;
+        }
+        return f;
+    }
+
+    /** Fits the predictor on the archive, runs NSGA-III on it and chooses the candidates to evaluate. */
+    List<A> propose(List<Member<A>> archive, int iteration, int n) {
+        double[][] x = new double[archive.size()][];
+        double[] y = new double[archive.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = features(archive.get(i).arch());
+            y[i] = archive.get(i).error();
+        }
+        KFoldEnsemble predictor = new KFoldEnsemble(cfg.predictor(), cfg.folds(), Seeds.mix(cfg.seed(), 4, iteration));
+        predictor.fit(x, y);
+        Problem problem = new Problem(predictor);
+        PRNG.setSeed(Seeds.mix(cfg.seed(), 5, iteration));
+        List<Solution> seeds = new ArrayList<>();
+        for (Member<A> m : objectives.truncate(archive, cfg.objectives(), Math.min(cfg.population(), archive.size()),
+                Seeds.mix(cfg.seed(), 6, iteration))) {
+            seeds.add(problem.solutionOf(m.arch()));
+        }
+        NSGAIII nsga = new NSGAIII(problem, new NormalBoundaryDivisions(cfg.objectives().size() >= 3 ? 12 : 99));
+        nsga.setInitialPopulationSize(cfg.population());
+        nsga.setInitialization(new InjectedInitialization(problem, seeds));
+        nsga.setVariation(new CompoundVariation(new TwoPointCrossover(0.9), new PM(1.0 / space.genes() * 2, 3.0)));
+        nsga.run(cfg.population() * (cfg.generations() + 1));
+        Set<A> known = new LinkedHashSet<>();
+        archive.forEach(m -> known.add(m.arch()));
+        List<Member<A>> pool = new ArrayList<>();
+        Set<A> seen = new LinkedHashSet<>();
+        for (Solution s : nsga.getPopulation()) {
+            A a = problem.decode(s);
+            if (!known.contains(a) && seen.add(a)) {
+                pool.add(objectives.member(a, problem.predicted.get(a), iteration));
+            }
+        }
+        // NSGA-III starts from the archive and may not leave it: fill a short pool with mutants of the
+        // archive's non-dominated members, scored by the same predictor
+        SplittableRandom r = Seeds.stream(cfg.seed(), 10, iteration);
+        List<Member<A>> front = Front.nondominated(archive, cfg.objectives());
+        for (int tries = 0; pool.size() < 3 * cfg.candidates() && tries < 200 * cfg.candidates(); tries++) {
+            A a = space.mutate(front.get(r.nextInt(front.size())).arch(), r);
+            if (!known.contains(a) && seen.add(a)) {
+                double err = predictor.predict(new double[][] {features(a)})[0];
+                pool.add(objectives.member(a, err, iteration));
+            }
+        }
+        return choose(pool, n, iteration).stream().map(Member::arch).toList();
+    }
+
+    /**
+     * Chooses {@code n} candidates that spread the cheap objectives (ours): among the predicted non-dominated ones
+     * first, greedily the one farthest (normalised cheap objectives) from those already chosen, starting from the
+     * lowest predicted error.
+     */
+    List<Member<A>> choose(List<Member<A>> pool, int n, int iteration) {
+        List<Member<A>> ordered = objectives.truncate(pool, cfg.objectives(), pool.size(), Seeds.mix(cfg.seed(), 7, iteration));
+        List<Member<A>> front = Front.nondominated(ordered, cfg.objectives());
+        List<Member<A>> rest = new ArrayList<>(ordered);
+        rest.removeAll(front);
+        List<Member<A>> chosen = new ArrayList<>();
+        for (List<Member<A>> group : List.of(front, rest)) {
+            List<Member<A>> left = new ArrayList<>(group);
+            while (chosen.size() < n && !left.isEmpty()) {
+                Member<A> pick = chosen.isEmpty() ? left.stream().min(Comparator.comparingDouble(Member::error)).orElseThrow()
+                        : left.stream().max(Comparator.comparingDouble(m -> distance(m, chosen))).orElseThrow();
+                chosen.add(pick);
+                left.remove(pick);
+            }
+        }
+        return chosen;
+    }
+
+    private double distance(Member<A> m, List<Member<A>> chosen) {
+        List<String> cheap = cfg.objectives().subList(1, cfg.objectives().size());
+        double[] a = objectives.normalised(m, cheap);
+        double best = Double.MAX_VALUE;
+        for (Member<A> c : chosen) {
+            double[] b = objectives.normalised(c, cheap);
+            double d = 0;
+            for (int i = 0; i < a.length; i++) {
+                d += (a[i] - b[i]) * (a[i] - b[i]);
+            }
+            best = Math.min(best, d);
+        }
+        return best;
+    }
+
+    /** The search problem on the predictor: real genes floored to integers, repaired, scored. */
+    private final class Problem extends AbstractProblem {
+        private final KFoldEnsemble predictor;
+        private final Map<A, Double> predicted = new LinkedHashMap<>();
+
+        Problem(KFoldEnsemble predictor) {
+            super(space.genes(), cfg.objectives().size());
+            this.predictor = predictor;
+        }
+
+        @Override
+        public Solution newSolution() {
+            Solution s = new Solution(space.genes(), cfg.objectives().size());
+            for (int g = 0; g < space.genes(); g++) {
+                s.setVariable(g, new RealVariable(0, space.upper(g) + 0.999));
+            }
+            return s;
+        }
+
+        Solution solutionOf(A arch) {
+            Solution s = newSolution();
+            int[] code = space.encode(arch);
+            for (int g = 0; g < code.length; g++) {
+                ((RealVariable) s.getVariable(g)).setValue(code[g] + 0.5);
+            }
+            return s;
+        }
+
+        A decode(Solution s) {
+            int[] code = new int[space.genes()];
+            for (int g = 0; g < code.length; g++) {
+                code[g] = Math.min(space.upper(g), (int) Math.floor(((RealVariable) s.getVariable(g)).getValue()));
+            }
+            return space.decode(space.repair(code));
+        }
+
+        @Override
+        public void evaluate(Solution s) {
+            A a = decode(s);
+            Double err = predicted.get(a);
+            if (err == null) {
+                err = predictor.predict(new double[][] {features(a)})[0];
+                predicted.put(a, err);
+            }
+            s.setObjectiveValues(objectives.member(a, err, 0).objectives(cfg.objectives()));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.jnas.space;
+
+/**
+ * A search space whose architectures are fixed-length integer codes, what an integer-encoded (multi-objective)
+ * search needs: how many genes, each gene's range, a repair that makes any in-range code valid, and the cheapest
+ * and the most expensive architecture (the corners of the cost objectives).
+ *
+ * @param <A> the architecture record type
+ */
+public interface EncodedSpace<A> extends SearchSpace<A> {
+
+    /** Number of genes of a code. */
+    int genes();
+
+    /** Largest value of gene {@code g}; its values are 0..upper(g). */
+    int upper(int g);
+
+    /** A valid code close to {@code code} (whose genes are within their bounds); the identity where every code is valid. */
+    default int[] repair(int[] code) {
+        return code.clone();
+    }
+
+    /** The cheapest architecture (fewest parameters and MACs). */
+    A smallest();
+
+    /** The most expensive architecture. */
+    A largest();
+}

@@ -11,8 +11,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jnas bench}: speed measurements. */
-@Command(name = "bench", description = "Speed measurements.", subcommands = {BenchCommand.SupernetBench.class})
+@Command(name = "bench", description = "Measurements: search-step speed, NAS-Bench-201 front quality.",
+        subcommands = {BenchCommand.SupernetBench.class, BenchCommand.FrontBench.class})
 final class BenchCommand {
+
+    @Command(name = "front", description = "Hypervolume of NAS-Bench-201 fronts (search nat --space nb201 runs, or random "
+            + "samples) as a fraction of the true front's (error, params, MACs scaled to the true front).")
+    static final class FrontBench implements Callable<Integer> {
+        @Option(names = "--table", required = true, description = "NAS-Bench-201 table (CSV or folder).")
+        java.nio.file.Path table;
+        @Option(names = "--random", split = ",", description = "Also random samples of these sizes (e.g. 100,1000).")
+        java.util.List<Integer> random = java.util.List.of();
+        @Option(names = "--seeds", defaultValue = "10", description = "Seeds per random sample size (default ${DEFAULT-VALUE}).")
+        int seeds;
+        @picocli.CommandLine.Parameters(arity = "0..*", description = "Run directories of search nat on nb201.")
+        java.util.List<java.nio.file.Path> runs = java.util.List.of();
+        @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            io.jnas.experiment.FrontBenchmark b = new io.jnas.experiment.FrontBenchmark(table);
+            Map<String, Object> res = new LinkedHashMap<>();
+            java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (java.nio.file.Path r : runs) {
+                rows.add(b.run(r));
+            }
+            res.put("runs", rows);
+            for (int n : random) {
+                res.put("random_" + n, Math.round(b.random(n, seeds) * 10000) / 10000.0);
+            }
+            RunOptions out = new RunOptions();
+            out.json = json;
+            out.result(res);
+            return 0;
+        }
+    }
 
     @Command(name = "supernet", description = "Milliseconds per first-order search step (α update + weight update) "
             + "on random 3x32x32 images, median after warm-up.")

@@ -58,6 +58,9 @@ final class NatCommand implements Callable<Integer> {
     int evaluations;
     @Option(names = "--candidates", description = "Candidates per iteration (cpu 6; paper 25 natv2 / 8 nat).")
     Integer candidates;
+    @Option(names = "--init", defaultValue = "spread", description = "NATv2's initial archive: spread (farthest-point over "
+            + "params and MACs) or sorting (non-dominated sorting, as published) (default ${DEFAULT-VALUE}).")
+    String init;
     @Option(names = "--predictor", defaultValue = "gbt", description = "gbt, rf, rbf, gp or mlp (default ${DEFAULT-VALUE}).")
     String predictor;
     @Option(names = "--folds", description = "k-fold predictor ensemble (cpu 5, paper 10).")
@@ -71,7 +74,7 @@ final class NatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean onSupernet = space.equals("ofa") || space.equals("ofav2");
         NatConfig nat = NatConfig.preset(preset.paper(), policy, objectives, archive, iterations, candidates, predictor, folds,
-                onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, out.seed);
+                onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, out.seed);
         StrategyConfig s = switch (strategy) {
             case "nat" -> nat;
             case "random" -> new RandomConfig(nat.budget(), out.seed);

@@ -20,6 +20,19 @@ public interface EncodedSpace<A> extends SearchSpace<A> {
         return code.clone();
     }
 
+    /**
+     * The input of an accuracy predictor: by default the code itself (right for ordinal genes such as kernel sizes
+     * and depths); a space with categorical genes gives a better one.
+     */
+    default double[] features(A arch) {
+        int[] code = encode(arch);
+        double[] f = new double[code.length];
+        for (int i = 0; i < code.length; i++) {
+            f[i] = code[i];
+        }
+        return f;
+    }
+
     /** The cheapest architecture (fewest parameters and MACs). */
     A smallest();
 

@@ -70,7 +70,7 @@ class NatSearchTest {
 
     @Test
     void natv2KeepsAFixedArchiveAndImprovesTheFront() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0, 0);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0, "spread", 0);
         List<NatState> states = new ArrayList<>();
         List<Integer> adapted = new ArrayList<>();
         NatSearch<OfaSubnet> s = run(cfg, states, adapted);
@@ -94,7 +94,7 @@ class NatSearchTest {
 
     @Test
     void aRestoredSearchContinuesExactlyAsTheUninterruptedOne() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, 3);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "sorting", 3);
         List<NatState> states = new ArrayList<>();
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
         NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
@@ -108,7 +108,7 @@ class NatSearchTest {
 
     @Test
     void anEvaluationBudgetShortensTheLastIteration() throws Exception {
-        NatConfig cfg = NatConfig.preset(false, "natv2", List.of("error", "params", "macs"), 10, null, 4, "rbf", 1, 0, 21, 5);
+        NatConfig cfg = NatConfig.preset(false, "natv2", List.of("error", "params", "macs"), 10, null, 4, "rbf", 1, 0, 21, "spread", 5);
         assertThat(cfg.iterations()).isEqualTo(3);
         NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), new ArrayList<>());
         assertThat(perIteration).containsEntry(0, 10).containsEntry(1, 4).containsEntry(2, 4).containsEntry(3, 3);
@@ -117,7 +117,7 @@ class NatSearchTest {
 
     @Test
     void natBaselineGrowsItsArchive() throws Exception {
-        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 0, 1);
+        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread", 1);
         List<Integer> adapted = new ArrayList<>();
         NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), adapted);
         assertThat(s.archive()).hasSize(10 + 2 * 4);

@@ -25,16 +25,20 @@ import java.util.List;
  * @param adaptTop archive members whose genes shape the adaptation's sampling (reference 150)
  * @param evaluations most architectures scored in all (the last iteration proposes fewer); 0 = archive + iterations
  *     × candidates
+ * @param init NATv2's initial archive: spread (farthest-point over the cheap objectives; ours) or sorting (as published)
  * @param seed seed of every random choice of the loop
  */
 public record NatConfig(String policy, List<String> objectives, int archive, int iterations, int candidates,
         String predictor, int folds, int population, int generations, int adaptEpochs, int adaptTop, int evaluations,
-        long seed) implements StrategyConfig {
+        String init, long seed) implements StrategyConfig {
     public NatConfig {
         objectives = List.copyOf(objectives);
         if (!List.of(Predictor.KINDS).contains(predictor)) {
             throw new IllegalArgumentException("unknown predictor '" + predictor + "' (allowed: " + String.join(", ", Predictor.KINDS)
                     + ")");
+        }
+        if (!init.equals("spread") && !init.equals("sorting")) {
+            throw new IllegalArgumentException("--init must be spread or sorting, got '" + init + "'");
         }
         if (!policy.equals("natv2") && !policy.equals("nat")) {
             throw new IllegalArgumentException("--policy must be natv2 or nat, got '" + policy + "'");
@@ -71,13 +75,13 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
      * best 150). {@code evaluations} > 0 sets the iterations that budget needs.
      */
     public static NatConfig preset(boolean paper, String policy, List<String> objectives, Integer archive, Integer iterations,
-            Integer candidates, String predictor, Integer folds, Integer adaptEpochs, int evaluations, long seed) {
+            Integer candidates, String predictor, Integer folds, Integer adaptEpochs, int evaluations, String init, long seed) {
         boolean v2 = policy.equals("natv2");
         int a = archive != null ? archive : paper ? (v2 ? 300 : 100) : 30;
         int c = candidates != null ? candidates : paper ? (v2 ? 25 : 8) : 6;
         int it = evaluations > 0 ? iterationsFor(evaluations, a, c) : iterations != null ? iterations : paper ? 30 : 5;
         return new NatConfig(policy, objectives, a, it, c, predictor, folds != null ? folds : paper ? 10 : 5, paper ? 100 : 40,
-                paper ? 20 : 10, adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, evaluations, seed);
+                paper ? 20 : 10, adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, evaluations, init, seed);
     }
 
     /** The iterations that {@code evaluations} evaluations need with this archive and number of candidates. */

@@ -50,6 +50,7 @@ public final class NatSearch<A> implements Strategy<A> {
     private final List<Double> hypervolume = new ArrayList<>();
     private int iteration = -1;
     private int evaluated;
+    private final Set<A> seen = new LinkedHashSet<>();
     private boolean open;
 
     public NatSearch(EncodedSpace<A> space, NatConfig cfg, CostModel<A> cost) {
@@ -79,6 +80,8 @@ public final class NatSearch<A> implements Strategy<A> {
         hypervolume.addAll(state.hypervolume());
         iteration = state.iteration();
         evaluated = state.evaluated();
+        seen.clear();
+        state.evaluatedArchs().forEach(a -> seen.add(space.parse(a)));
         open = false;
         return this;
     }
@@ -99,12 +102,13 @@ public final class NatSearch<A> implements Strategy<A> {
             log.accept(cfg.policy() + ": evaluating the initial archive of " + init.size() + " architectures");
             return init;
         }
-        return surrogate.propose(archive, iteration, Math.min(cfg.candidates(), cfg.budget() - evaluated));
+        return surrogate.propose(archive, seen, iteration, Math.min(cfg.candidates(), cfg.budget() - evaluated));
     }
 
     @Override
     public void tell(A arch, Score score) {
         evaluated++;
+        seen.add(arch);
         fresh.add(objectives.member(arch, 100.0 - score.value(), iteration));
     }
 
@@ -134,7 +138,7 @@ public final class NatSearch<A> implements Strategy<A> {
 
     /** The state after the last finished iteration. */
     public NatState state() {
-        return NatState.of(iteration, evaluated, archive, hypervolume, space);
+        return NatState.of(iteration, evaluated, archive, hypervolume, seen, space);
     }
 
     @Override
@@ -158,7 +162,13 @@ public final class NatSearch<A> implements Strategy<A> {
         return Front.nondominated(archive, cfg.objectives());
     }
 
-    /** The initial architectures: NATv2's space-filling choice plus the extremes; NAT's random samples. */
+    /**
+     * The initial architectures. NAT: random samples. NATv2: the smallest and the largest plus a choice among 10 ×
+     * archive random samples by their cheap objectives, either the published rule ({@code sorting}: non-dominated
+     * sorting with reference directions, which keeps the cheapest when params and MACs are correlated) or ours
+     * ({@code spread}: farthest-point sampling, so the archive spans every size; on NAS-Bench-201 it lifts the found
+     * front's hypervolume from 0.86-0.89 to 0.92-0.94 of the true front's at 100 evaluations, docs/results.md).
+     */
     List<A> initial() {
         SplittableRandom r = Seeds.stream(cfg.seed(), 1);
         Set<A> pool = new LinkedHashSet<>();
@@ -182,7 +192,28 @@ public final class NatSearch<A> implements Strategy<A> {
         }
         List<String> cheap = cfg.objectives().subList(1, cfg.objectives().size());
         List<A> out = new ArrayList<>(List.of(space.smallest(), space.largest()));
-        objectives.truncate(probe, cheap, cfg.archive() - 2, Seeds.mix(cfg.seed(), 2)).forEach(m -> out.add(m.arch()));
+        if (cfg.init().equals("sorting")) {
+            objectives.truncate(probe, cheap, cfg.archive() - 2, Seeds.mix(cfg.seed(), 2)).forEach(m -> out.add(m.arch()));
+            return out;
+        }
+        // farthest-point sampling in the normalised cheap objectives, from the two extremes
+        double[] gap = new double[probe.size()];
+        for (int i = 0; i < gap.length; i++) {
+            gap[i] = surrogate.distance(probe.get(i), List.of(objectives.member(space.smallest(), 0, 0),
+                    objectives.member(space.largest(), 0, 0)));
+        }
+        while (out.size() < cfg.archive() && out.size() - 2 < probe.size()) {
+            int pick = 0;
+            for (int i = 1; i < gap.length; i++) {
+                pick = gap[i] > gap[pick] ? i : pick;
+            }
+            Member<A> m = probe.get(pick);
+            out.add(m.arch());
+            for (int i = 0; i < gap.length; i++) {
+                gap[i] = Math.min(gap[i], surrogate.distance(probe.get(i), List.of(m)));
+            }
+            gap[pick] = -1;
+        }
         return out;
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
  * @param evaluated architectures scored so far
  * @param archive the archive's members
  * @param hypervolume the archive's hypervolume after iterations 0..iteration
+ * @param evaluatedArchs every architecture scored so far (text form), including those that left the archive
  */
-public record NatState(int iteration, int evaluated, List<Row> archive, List<Double> hypervolume) {
+public record NatState(int iteration, int evaluated, List<Row> archive, List<Double> hypervolume, List<String> evaluatedArchs) {
     public NatState {
         archive = List.copyOf(archive);
+        evaluatedArchs = List.copyOf(evaluatedArchs);
         hypervolume = List.copyOf(hypervolume);
     }
 
@@ -33,12 +35,12 @@ public record NatState(int iteration, int evaluated, List<Row> archive, List<Dou
 
     /** The state of {@code archive} after {@code iteration}. */
     public static <A> NatState of(int iteration, int evaluated, List<Member<A>> archive, List<Double> hypervolume,
-            SearchSpace<A> space) {
+            java.util.Collection<A> seen, SearchSpace<A> space) {
         List<Row> rows = new ArrayList<>();
         for (Member<A> m : archive) {
             rows.add(new Row(space.format(m.arch()), m.error(), m.params(), m.macs(), m.iteration()));
         }
-        return new NatState(iteration, evaluated, rows, hypervolume);
+        return new NatState(iteration, evaluated, rows, hypervolume, seen.stream().map(space::format).toList());
     }
 
     /** The archive with architectures parsed by {@code space}. */

@@ -39,16 +39,12 @@ final class Surrogate<A> {
         this.objectives = objectives;
     }
 
-    /** Predictor input of an architecture: the integer code (NATv2) or its one-hot expansion (NAT). */
+    /** Predictor input of an architecture: the space's features (NATv2; the integer code for OFA) or the code's one-hot expansion (NAT). */
     double[] features(A arch) {
-        int[] code = space.encode(arch);
         if (cfg.v2()) {
-            double[] f = new double[code.length];
-            for (int i = 0; i < code.length; i++) {
-                f[i] = code[i];
-            }
-            return f;
+            return space.features(arch);
         }
+        int[] code = space.encode(arch);
         int width = 0;
         for (int g = 0; g < code.length; g++) {
             width += space.upper(g) + 1;
@@ -62,8 +58,11 @@ final class Surrogate<A> {
         return f;
     }
 
-    /** Fits the predictor on the archive, runs NSGA-III on it and chooses the candidates to evaluate. */
-    List<A> propose(List<Member<A>> archive, int iteration, int n) {
+    /**
+     * Fits the predictor on the archive, runs NSGA-III on it and chooses {@code n} candidates to evaluate, none of
+     * them in {@code known} (every architecture evaluated so far: one that left the archive is not proposed again).
+     */
+    List<A> propose(List<Member<A>> archive, Set<A> known, int iteration, int n) {
         double[][] x = new double[archive.size()][];
         double[] y = new double[archive.size()];
         for (int i = 0; i < x.length; i++) {
@@ -84,8 +83,6 @@ final class Surrogate<A> {
         nsga.setInitialization(new InjectedInitialization(problem, seeds));
         nsga.setVariation(new CompoundVariation(new TwoPointCrossover(0.9), new PM(1.0 / space.genes() * 2, 3.0)));
         nsga.run(cfg.population() * (cfg.generations() + 1));
-        Set<A> known = new LinkedHashSet<>();
-        archive.forEach(m -> known.add(m.arch()));
         List<Member<A>> pool = new ArrayList<>();
         Set<A> seen = new LinkedHashSet<>();
         for (Solution s : nsga.getPopulation()) {
@@ -131,7 +128,7 @@ final class Surrogate<A> {
         return chosen;
     }
 
-    private double distance(Member<A> m, List<Member<A>> chosen) {
+    double distance(Member<A> m, List<Member<A>> chosen) {
         List<String> cheap = cfg.objectives().subList(1, cfg.objectives().size());
         double[] a = objectives.normalised(m, cheap);
         double best = Double.MAX_VALUE;

@@ -30,7 +30,8 @@ final class DemoCommand implements Callable<Integer> {
     int searchImages;
     @Option(names = "--train-epochs", defaultValue = "2", description = "Training epochs of the found cell (default ${DEFAULT-VALUE}).")
     int trainEpochs;
-    @Option(names = "--train-images", defaultValue = "10000", description = "Training images for the found cell (default ${DEFAULT-VALUE}).")
+    @Option(names = "--train-images", defaultValue = "10000",
+            description = "Training images for the found cell (default ${DEFAULT-VALUE}).")
     int trainImages;
     @Option(names = "--table", description = "NAS-Bench-201 table: also report the found cell's CIFAR-10 benchmark accuracy.")
     String table;

@@ -35,7 +35,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     RunOptions out;
 
-    /** --out X.csv writes the scores to X.csv with the run directory X/ next to it (the layout of earlier versions); any other --out is the run directory. */
+    /** --out X.csv writes the scores to X.csv with the run directory X/ next to it; any other --out is the run directory. */
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;

@@ -27,20 +27,8 @@ public final class TinyImageNetReader {
             throw new DataFormatException(root, "is not in the Tiny ImageNet layout: "
                     + (wnids == null ? "wnids.txt" : "val/val_annotations.txt") + " is missing");
         }
-        List<String> wnidList = new ArrayList<>();
-        for (String l : new String(wnids.bytes(), StandardCharsets.UTF_8).split("\\R")) {
-            if (!l.isBlank()) {
-                wnidList.add(l.trim());
-            }
-        }
-        List<String> classes = wnidList;
-        Map<String, String> valLabel = new HashMap<>();
-        for (String l : new String(ann.bytes(), StandardCharsets.UTF_8).split("\\R")) {
-            String[] t = l.split("\t");
-            if (t.length >= 2) {
-                valLabel.put(t[0], t[1]);
-            }
-        }
+        List<String> classes = wnids(wnids);
+        Map<String, String> valLabel = annotations(ann);
         int hw = size > 0 ? size : 64;
         List<Archive.Entry> valFiles = new ArrayList<>();
         List<String[]> valParts = new ArrayList<>();
@@ -84,6 +72,28 @@ public final class TinyImageNetReader {
         Splits.Pair p = Splits.perClass(val, testPerClass, seed);
         return new Dataset(name, root + " (val split per class: " + testPerClass + " test images per class)" + note,
                 p.first(), p.second());
+    }
+
+    private static List<String> wnids(Archive.Entry wnids) {
+        List<String> out = new ArrayList<>();
+        for (String l : new String(wnids.bytes(), StandardCharsets.UTF_8).split("\\R")) {
+            if (!l.isBlank()) {
+                out.add(l.trim());
+            }
+        }
+        return out;
+    }
+
+    /** File name → wnid of every line of val_annotations.txt. */
+    private static Map<String, String> annotations(Archive.Entry ann) {
+        Map<String, String> valLabel = new HashMap<>();
+        for (String l : new String(ann.bytes(), StandardCharsets.UTF_8).split("\\R")) {
+            String[] t = l.split("\t");
+            if (t.length >= 2) {
+                valLabel.put(t[0], t[1]);
+            }
+        }
+        return valLabel;
     }
 
     private static Archive.Entry find(List<Archive.Entry> files, String suffix) {

@@ -111,21 +111,9 @@ public final class MoteEstimator<A> implements Estimator<A> {
             List<float[]> fin = snapshot(params);
             double acc = rdTest == null ? Double.NaN
                     : Evaluation.of(net, m, rdTest, norm, cfg.batch()).top1();
-            double landscape = 0;
-            for (int g = 0; g <= cfg.interpolation(); g++) {
-                interpolate(params, init, fin, (double) g / cfg.interpolation());
-                double lg;
-                if (cfg.landscape().equals("train")) {
-                    try (Optimizer opt = adam(trainable, m)) {
-                        lg = epoch(net, m, opt, seed, 1000 + g, true);
-                    }
-                } else {
-                    lg = epoch(net, m, null, seed, 1000 + g, false);
-                }
-                if (!Double.isFinite(lg) || lg <= 0) {
-                    return null;
-                }
-                landscape += 1.0 / lg;
+            double landscape = landscape(net, m, params, trainable, init, fin, seed);
+            if (Double.isNaN(landscape)) {
+                return null;
             }
             double mean = 0;
             for (double l : losses) {
@@ -157,6 +145,28 @@ public final class MoteEstimator<A> implements Estimator<A> {
             }
             return new Score(value, terms, (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** L = Σ_g 1/loss_g over θ_g = (1 − g/G)·θ_init + (g/G)·θ_E, g = 0..G; NaN when a loss is not finite and positive. */
+    private double landscape(Network net, NDManager m, List<Param> params, List<Param> trainable, List<float[]> init,
+            List<float[]> fin, long seed) {
+        double landscape = 0;
+        for (int g = 0; g <= cfg.interpolation(); g++) {
+            interpolate(params, init, fin, (double) g / cfg.interpolation());
+            double lg;
+            if (cfg.landscape().equals("train")) {
+                try (Optimizer opt = adam(trainable, m)) {
+                    lg = epoch(net, m, opt, seed, 1000 + g, true);
+                }
+            } else {
+                lg = epoch(net, m, null, seed, 1000 + g, false);
+            }
+            if (!Double.isFinite(lg) || lg <= 0) {
+                return Double.NaN;
+            }
+            landscape += 1.0 / lg;
+        }
+        return landscape;
     }
 
     /** λ_L²σ_L·BoxCox(L; λ_L) + λ_S²σ_S·BoxCox(S; λ_S). */

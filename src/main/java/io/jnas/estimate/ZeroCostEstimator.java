@@ -24,11 +24,11 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 
 /**
- * Zero-cost proxies on the full-size network at initialisation (synflow arXiv:2006.05467, NASWOT arXiv:2006.04647, grad_norm and snip as in arXiv:2101.08134), larger is
- * better: {@code synflow} (Σ|θ·∂R/∂θ| with R the output sum for an all-ones input, weights
- * made positive, BN at its initial statistics), {@code naswot} (log|det K| of the Hamming
- * kernel of ReLU codes over a batch), {@code grad_norm} (Σ‖∂L/∂θ‖) and {@code snip}
- * (Σ|θ·∂L/∂θ|) on one labelled batch.
+ * Zero-cost proxies on the full-size network at initialisation (synflow arXiv:2006.05467, NASWOT arXiv:2006.04647,
+ * grad_norm and snip as in arXiv:2101.08134), larger is better: {@code synflow} (Σ|θ·∂R/∂θ| with R the output sum for
+ * an all-ones input, weights made positive, BN at its initial statistics), {@code naswot} (log|det K| of the Hamming
+ * kernel of ReLU codes over a batch), {@code grad_norm} (Σ‖∂L/∂θ‖) and {@code snip} (Σ|θ·∂L/∂θ|) on one labelled
+ * batch.
  *
  * @param <A> architecture type
  */

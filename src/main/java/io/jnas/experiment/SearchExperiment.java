@@ -56,6 +56,25 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         return run -> execute(c, ctx, estimator, run, log);
     }
 
+    /** The returned architecture: the best estimate, or the best validation of the top k (their rows into {@code rows}). */
+    private static <A> A select(SearchRun c, List<Strategy.Evaluated<A>> all, Nb201Table table, SearchSpace<A> space,
+            String estimatorName, List<Map<String, Object>> rows) {
+        if (c.selection().equals("best")) {
+            return TopK.best(all, 1).get(0).arch();
+        }
+        @SuppressWarnings("unchecked")
+        Estimator<A> validator = (Estimator<A>) new TableEstimator(table, c.validation());
+        List<TopK.Candidate<A>> validated = TopK.validate(all, c.k(), validator);
+        for (TopK.Candidate<A> v : validated) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("arch", space.format(v.arch()));
+            m.put(estimatorName, v.estimate());
+            m.put(c.validation(), v.validation());
+            rows.add(m);
+        }
+        return TopK.chosen(validated).arch();
+    }
+
     private <A> Map<String, Object> execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
             Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
@@ -81,23 +100,8 @@ public final class SearchExperiment implements Experiment<SearchRun> {
                                 estimatorName, s.value(), acc));
                     });
         }
-        A chosen;
         List<Map<String, Object>> candidates = new ArrayList<>();
-        if (c.selection().equals("best")) {
-            chosen = TopK.best(all, 1).get(0).arch();
-        } else {
-            @SuppressWarnings("unchecked")
-            Estimator<A> validator = (Estimator<A>) new TableEstimator(table, c.validation());
-            List<TopK.Candidate<A>> validated = TopK.validate(all, c.k(), validator);
-            chosen = TopK.chosen(validated).arch();
-            for (TopK.Candidate<A> v : validated) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("arch", space.format(v.arch()));
-                m.put(estimatorName, v.estimate());
-                m.put(c.validation(), v.validation());
-                candidates.add(m);
-            }
-        }
+        A chosen = select(c, all, table, space, estimatorName, candidates);
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("arch", space.format(chosen));
         res.put("strategy", Strategies.nameOf(c.strategy()));

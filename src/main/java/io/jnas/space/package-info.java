@@ -1,2 +1,5 @@
-/** Search spaces: immutable architecture records, text forms, sampling, mutation, neighbours and integer encodings. No tensors, no training. */
+/**
+ * Search spaces: immutable architecture records, text forms, sampling, mutation, neighbours, integer encodings and
+ * cost models. No tensors, no training.
+ */
 package io.jnas.space;

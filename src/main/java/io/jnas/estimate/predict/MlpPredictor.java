@@ -26,6 +26,28 @@ final class MlpPredictor implements Predictor {
     public void fit(double[][] x, double[] y) {
         int n = x.length;
         int d = x[0].length;
+        standardise(x, y);
+        double[][] xs = new double[n][];
+        for (int i = 0; i < n; i++) {
+            xs[i] = standard(x[i]);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        w1 = new double[HIDDEN][d];
+        b1 = new double[HIDDEN];
+        w2 = new double[HIDDEN];
+        for (int h = 0; h < HIDDEN; h++) {
+            for (int k = 0; k < d; k++) {
+                w1[h][k] = (r.nextDouble() * 2 - 1) * Math.sqrt(6.0 / d);
+            }
+            w2[h] = (r.nextDouble() * 2 - 1) * Math.sqrt(6.0 / HIDDEN);
+        }
+        train(xs, y, d);
+    }
+
+    /** Means and standard deviations of the inputs' columns and of the targets. */
+    private void standardise(double[][] x, double[] y) {
+        int n = x.length;
+        int d = x[0].length;
         mu = new double[d];
         sd = new double[d];
         for (double[] r : x) {
@@ -50,20 +72,11 @@ final class MlpPredictor implements Predictor {
             ys += (v - ym) * (v - ym) / n;
         }
         ys = ys > 1e-12 ? Math.sqrt(ys) : 1;
-        double[][] xs = new double[n][];
-        for (int i = 0; i < n; i++) {
-            xs[i] = standard(x[i]);
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        w1 = new double[HIDDEN][d];
-        b1 = new double[HIDDEN];
-        w2 = new double[HIDDEN];
-        for (int h = 0; h < HIDDEN; h++) {
-            for (int k = 0; k < d; k++) {
-                w1[h][k] = (r.nextDouble() * 2 - 1) * Math.sqrt(6.0 / d);
-            }
-            w2[h] = (r.nextDouble() * 2 - 1) * Math.sqrt(6.0 / HIDDEN);
-        }
+    }
+
+    /** 2,000 full-batch Adam steps on the mean squared error of the standardised targets. */
+    private void train(double[][] xs, double[] y, int d) {
+        int n = xs.length;
         int params = HIDDEN * d + HIDDEN * 2 + 1;
         double[] m = new double[params];
         double[] v = new double[params];

@@ -19,8 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The NAS-Bench-201 search network (NAS-Bench-201, arXiv:2001.00326; searched as in MAE-NAS, arXiv:2311.12086): the benchmark's macro skeleton with
- * every cell edge a mixed operation (non-affine BNs) and one 6×5 α shared by all cells.
+ * The NAS-Bench-201 search network (NAS-Bench-201, arXiv:2001.00326; searched as in MAE-NAS,
+ * arXiv:2311.12086): the benchmark's macro skeleton with every cell edge a mixed operation (non-affine BNs) and
+ * one 6×5 α shared by all cells.
  * Derivation: argmax over all five operations per edge, {@code none} included.
  * Input (N, in, H, W); features: the last cell of each stage at H, H/2, H/4.
  */

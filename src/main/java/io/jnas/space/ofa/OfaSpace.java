@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The OFA / OFAv2 MobileNetV3 subnet space (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888; NATv2, arXiv:2307.00960). Integer encoding: {@code [resolution
- * index, width index, (exit index), 20 layer genes, (20 branch genes)]}. A layer gene is 0 for a
- * skipped block or 1..9 for the (kernel, expand) pair {@code 1 + 3·k_index + e_index}; the first
- * two genes of a stage are at least 1 and depth is the number of non-zero genes. {@link #repair}
- * zeroes every gene after a stage's first 0. Branch genes (OFAv2 parallel blocks) are 1..7 for
- * active blocks. Genes of stages beyond an early exit are kept by the code but ignored.
+ * The OFA / OFAv2 MobileNetV3 subnet space (OFA, arXiv:1908.09791; OFAv2, arXiv:2302.01888; NATv2, arXiv:2307.00960).
+ * Integer encoding: {@code [resolution index, width index, (exit index), 20 layer genes, (20 branch genes)]}. A layer
+ * gene is 0 for a skipped block or 1..9 for the (kernel, expand) pair {@code 1 + 3·k_index + e_index}; the first two
+ * genes of a stage are at least 1 and depth is the number of non-zero genes. {@link #repair} zeroes every gene after a
+ * stage's first 0. Branch genes (OFAv2 parallel blocks) are 1..7 for active blocks. Genes of stages beyond an early
+ * exit are kept by the code but ignored.
  *
  * @param resolutions input resolutions a subnet may use (ImageNet 128..224 step 4; small images 32..64)
  * @param widths width multipliers of the super-networks (1.0, 1.2)

@@ -1,0 +1,74 @@
+package io.jnas;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of jnas (docs/architecture.md), checked on every build: dependencies run one way between the role
+ * packages, and the command line neither touches tensors nor reaches a method's internals except through its
+ * experiment.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.jnas");
+    }
+
+    @Test
+    void dependenciesRunOneWayBetweenTheRoles() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("run").definedBy("io.jnas.run..")
+                .layer("space").definedBy("io.jnas.space..")
+                .layer("nn").definedBy("io.jnas.nn..")
+                .layer("data").definedBy("io.jnas.data..")
+                .layer("report").definedBy("io.jnas.report..")
+                .layer("train").definedBy("io.jnas.train..")
+                .layer("exec").definedBy("io.jnas.exec..")
+                .layer("estimate").definedBy("io.jnas.estimate..")
+                .layer("search").definedBy("io.jnas.search..")
+                .layer("experiment").definedBy("io.jnas.experiment..")
+                .layer("cli").definedBy("io.jnas.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("experiment", "cli")
+                .whereLayer("estimate").mayOnlyBeAccessedByLayers("search", "experiment", "cli")
+                .whereLayer("exec").mayOnlyBeAccessedByLayers("search", "experiment", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("estimate", "search", "experiment", "cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("experiment", "cli")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "estimate", "search", "experiment", "cli")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "estimate", "search", "experiment", "cli")
+                .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "estimate", "search", "experiment",
+                        "cli")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineDoesNotTouchTensors() {
+        noClasses().that().resideInAPackage("io.jnas.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("ai.djl.ndarray..", "ai.djl.pytorch..", "ai.djl.training..", "ai.djl.engine..")
+                .because("cli only turns options into a configuration and runs an experiment").check(classes);
+    }
+
+    @Test
+    void spacesKnowNothingOfTensorsOrTraining() {
+        noClasses().that().resideInAPackage("io.jnas.space..").should().dependOnClassesThat()
+                .resideInAnyPackage("ai.djl..", "io.jnas.nn..", "io.jnas.train..", "io.jnas.data..")
+                .check(classes);
+    }
+
+    @Test
+    void strategiesKnowNothingOfNetworks() {
+        noClasses().that().resideInAPackage("io.jnas.search").should().dependOnClassesThat()
+                .resideInAnyPackage("ai.djl..", "io.jnas.nn..", "io.jnas.train..").check(classes);
+        noClasses().that().resideInAPackage("io.jnas.search.nat..").should().dependOnClassesThat()
+                .resideInAnyPackage("ai.djl..", "io.jnas.nn..", "io.jnas.train..").check(classes);
+    }
+}

@@ -57,6 +57,21 @@ class ArchitectureTest {
                 .because("cli only turns options into a configuration and runs an experiment").check(classes);
     }
 
+    /** DJL's mul/div(Number) free their constant while autograd keeps it: use io.jnas.nn.Scalar (see its Javadoc). */
+    @Test
+    void constantFactorsGoThroughScalar() {
+        var rule = noClasses().that().resideInAPackage("io.jnas..")
+                .and().doNotHaveFullyQualifiedName("io.jnas.train.Optimizer") // updates run without autograd
+                .and().resideOutsideOfPackage("io.jnas.data..") // batches are built without autograd
+                .should().callMethod(ai.djl.ndarray.NDArray.class, "mul", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "div", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "muli", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "divi", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "pow", Number.class)
+                .because("the constant's memory is freed while autograd still needs it; use io.jnas.nn.Scalar");
+        rule.check(classes);
+    }
+
     @Test
     void spacesKnowNothingOfTensorsOrTraining() {
         noClasses().that().resideInAPackage("io.jnas.space..").should().dependOnClassesThat()

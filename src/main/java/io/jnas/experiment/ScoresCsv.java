@@ -1,6 +1,7 @@
 package io.jnas.experiment;
 
 import io.jnas.run.AtomicFiles;
+import io.jnas.run.Events;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ final class ScoresCsv {
 
     void append(String arch, Map<String, Double> row) throws IOException {
         AtomicFiles.append(file, line(arch, row));
+        Events.emit("score", arch);
     }
 
     /** Rewrites the whole file (after the final calibration changed a column). */

@@ -46,8 +46,8 @@ public final class Act extends Module {
         return switch (kind) {
             case RELU -> Activation.relu(x);
             case RELU6 -> x.clip(0, 6);
-            case HSWISH -> x.add(3f).clip(0, 6).muli(x).divi(6f);
-            case HSIGMOID -> x.add(3f).clip(0, 6).divi(6f);
+            case HSWISH -> Scalar.div(x.add(3f).clip(0, 6).mul(x), 6);
+            case HSIGMOID -> Scalar.div(x.add(3f).clip(0, 6), 6);
             case SIGMOID -> Activation.sigmoid(x);
             case IDENTITY -> x;
         };

@@ -21,7 +21,7 @@ public final class Losses {
             return nll;
         }
         NDArray uniform = logp.mean().neg();
-        return nll.mul((float) (1 - smoothing)).add(uniform.mul((float) smoothing));
+        return Scalar.mul(nll, 1 - smoothing).add(Scalar.mul(uniform, smoothing));
     }
 
     /** Mean soft cross-entropy −Σ_k q_k·log p_k against target probabilities q (N, K) (distillation). */

@@ -109,6 +109,7 @@ public final class RunDir {
     /** Appends one JSON line to metrics.jsonl and forces it to disk. */
     public synchronized void appendMetrics(Map<String, ?> row) throws IOException {
         AtomicFiles.append(dir.resolve("metrics.jsonl"), Json.write(row) + "\n");
+        Events.emit("metrics", dir.toString());
     }
 
     /** All metric rows. */
@@ -168,6 +169,7 @@ public final class RunDir {
         }
         Files.move(fresh, cur, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
+        Events.emit("checkpoint", dir.toString());
     }
 
     /** Loads the newest complete checkpoint, if any. */

@@ -11,6 +11,7 @@ import io.jnas.nn.Ctx;
 import io.jnas.nn.Losses;
 import io.jnas.nn.Network;
 import io.jnas.nn.Param;
+import io.jnas.nn.Scalar;
 import io.jnas.run.Json;
 import io.jnas.run.Progress;
 import io.jnas.run.RunDir;
@@ -115,7 +116,7 @@ public final class Trainer {
                         Network.Output out = net.run(ctx, b.x());
                         NDArray l = Losses.crossEntropy(out.logits(), b.y(), cfg.labelSmoothing());
                         if (out.aux() != null && cfg.auxWeight() > 0) {
-                            l = l.add(Losses.crossEntropy(out.aux(), b.y(), cfg.labelSmoothing()).mul((float) cfg.auxWeight()));
+                            l = l.add(Scalar.mul(Losses.crossEntropy(out.aux(), b.y(), cfg.labelSmoothing()), (float) cfg.auxWeight()));
                         }
                         right[0] = Evaluation.topk(out.logits(), b.y().toIntArray())[0];
                         return l;

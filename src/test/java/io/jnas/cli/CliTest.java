@@ -72,7 +72,7 @@ class CliTest {
         userError(run("cost", "darts", "--genotype", io.jnas.space.darts.Genotype.DARTS_V2.toString()
                 .replace("('sep_conv_3x3', 0)", "('sep_conv_3x4', 0)")), "sep_conv_3x4");
         userError(run("cost", "darts", "--genotype", "Genotype(normal=[('sep_conv_3x3', 0)])"), "normal_concat");
-        userError(run("cost", "nb201", "--arch", "|none~0|+|none~0|none~1|"), "3");
+        userError(run("cost", "nb201", "--arch", "|none~0|+|none~0|none~1|"), "has 2 node groups separated by '+', expected 3");
         userError(run("train", "nb201", "--arch", "|bad~0|+|none~0|none~1|+|none~0|none~1|none~2|"), "'bad'");
     }
 

@@ -12,7 +12,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class Nb201CellTest {
     private final Nb201Space space = new Nb201Space();
@@ -59,11 +58,15 @@ class Nb201CellTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "|none~0|", "|none~0|+|none~0|none~1|+|none~0|none~1|conv~2|",
-            "|none~1|+|none~0|none~1|+|none~0|none~1|none~2|", "|none~0|+|none~0|+|none~0|none~1|none~2|"})
-    void badTextIsRejectedWithTheToken(String bad) {
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '#', value = {
+        "''#empty NAS-Bench-201 cell string",
+        "|none~0|#has 1 node groups separated by '+', expected 3",
+        "|none~0|+|none~0|none~1|+|none~0|none~1|conv~2|#unknown NAS-Bench-201 operation 'conv'",
+        "|none~1|+|none~0|none~1|+|none~0|none~1|none~2|#bad edge token 'none~1'",
+        "|none~0|+|none~0|+|none~0|none~1|none~2|#node 2 in"})
+    void badTextIsRejectedWithTheToken(String bad, String expected) {
         assertThatThrownBy(() -> Nb201Cell.parse(bad)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageNotContaining("Exception");
+                .hasMessageContaining(expected);
     }
 
     @Test

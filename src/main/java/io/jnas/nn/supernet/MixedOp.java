@@ -81,7 +81,7 @@ public final class MixedOp extends Module {
             sum = shuffle(NDArrays.concat(new NDList(sum, rest), 1), partial);
         }
         if (auxSkip != null && auxBeta > 0) {
-            sum = sum.add(auxSkip.forward(ctx, x).mul((float) auxBeta));
+            sum = sum.add(io.jnas.nn.Scalar.mul(auxSkip.forward(ctx, x), auxBeta));
         }
         return sum;
     }

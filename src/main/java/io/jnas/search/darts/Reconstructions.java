@@ -8,6 +8,7 @@ import io.jnas.data.Batcher;
 import io.jnas.data.ImageData;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.NoGrad;
+import io.jnas.nn.Scalar;
 import io.jnas.nn.supernet.MaeObjective;
 import io.jnas.nn.supernet.Supernet;
 import io.jnas.run.Seeds;
@@ -44,7 +45,7 @@ public record Reconstructions(List<String> rowNames, List<List<float[]>> rows, i
             NDArray mean = m.create(search.normalization().mean(), new Shape(1, sh.get(1), 1, 1));
             NDArray std = m.create(search.normalization().std(), new Shape(1, sh.get(1), 1, 1));
             NDArray orig = x.mul(std).add(mean);
-            NDArray shown = orig.mul(full).add(full.neg().add(1f).mul(0.5f));
+            NDArray shown = orig.mul(full).add(Scalar.mul(full.neg().add(1f), 0.5));
             NDArray recon = rec.mul(std).add(mean);
             NDArray pasted = orig.mul(full).add(recon.mul(full.neg().add(1f)));
             List<List<float[]>> rows = new ArrayList<>();

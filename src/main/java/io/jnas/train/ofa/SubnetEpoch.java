@@ -10,6 +10,7 @@ import io.jnas.data.Splits;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Losses;
 import io.jnas.nn.NoGrad;
+import io.jnas.nn.Scalar;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.run.Progress;
 import io.jnas.run.Seeds;
@@ -104,11 +105,11 @@ final class SubnetEpoch {
             double total = 0;
             for (int i = 0; i < exits.size(); i++) {
                 float a = cfg.exitWeights().get(stages.get(i)).floatValue();
-                NDArray t = exits.get(i).mul(a);
+                NDArray t = Scalar.mul(exits.get(i), a);
                 ens = ens == null ? t : ens.add(t);
                 total += a;
             }
-            return ens.div((float) total).softmax(1);
+            return Scalar.div(ens, (float) total).softmax(1);
         }
     }
 
@@ -123,12 +124,12 @@ final class SubnetEpoch {
             double a = net.spec().exits() ? cfg.exitWeights().get(stages.get(i)) : 1.0;
             NDArray l = Losses.crossEntropy(outs.get(i), b.y(), cfg.labelSmoothing());
             if (soft != null && cfg.kdWeight() > 0) {
-                l = l.add(Losses.softCrossEntropy(outs.get(i), soft).mul((float) cfg.kdWeight()));
+                l = l.add(Scalar.mul(Losses.softCrossEntropy(outs.get(i), soft), cfg.kdWeight()));
             }
-            l = l.mul((float) a);
+            l = Scalar.mul(l, (float) a);
             loss = loss == null ? l : loss.add(l);
             total += a;
         }
-        return loss.div((float) total);
+        return Scalar.div(loss, (float) total);
     }
 }

@@ -52,4 +52,64 @@ class SupernetTrainerTest {
             assertThat(log).filteredOn(l -> l.contains("skipped step")).hasSize(2);
         }
     }
+
+    private static SupernetConfig shrinking() {
+        return new SupernetConfig(1, 1, 8, 0.01, 0.9, 0, 0, 2, 1.0, List.of(0.2, 0.2, 0.2, 0.2, 0.2), List.of(32), 8, 3);
+    }
+
+    @Test
+    void extendedProgressiveShrinkingRunsEveryPhase() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ImageData train = Fixtures.stripes(16, 32, 1);
+            ImageData val = Fixtures.stripes(8, 32, 2);
+            OfaNetwork net = OfaNetwork.supernet(new Init(m, 0), new OfaNetwork.Spec(3, 2, 1.0, true, true, true, 0), 32);
+            SupernetTrainer t = new SupernetTrainer(net, m, shrinking(), train, val, null, s -> { });
+            assertThat(t.phases()).extracting(ShrinkPhase::name).containsExactly("full", "kernel", "level", "level", "exit",
+                    "exit", "exit", "exit", "depth", "depth", "expand", "expand");
+            var rows = t.fit();
+            assertThat(rows).extracting(r -> r.get("phase")).containsExactly("full", "kernel", "level", "level", "exit", "exit",
+                    "exit", "exit", "depth", "depth", "expand", "expand");
+            assertThat(rows).allSatisfy(r -> assertThat((double) r.get("train_loss")).isPositive().isFinite());
+        }
+    }
+
+    @Test
+    void aStoppedTrainingResumesToTheSameWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        ImageData train = Fixtures.stripes(16, 32, 1);
+        ImageData val = Fixtures.stripes(8, 32, 2);
+        OfaNetwork.Spec spec = new OfaNetwork.Spec(3, 2, 1.0, false, false, false, 0);
+        java.util.Map<String, float[]> whole = new java.util.LinkedHashMap<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            io.jnas.run.RunDir run = io.jnas.run.RunDir.create(tmp.resolve("a"));
+            run.writeConfig(java.util.Map.of("command", "test"));
+            OfaNetwork net = OfaNetwork.supernet(new Init(m, 0), spec, 32);
+            new SupernetTrainer(net, m, shrinking(), train, val, run, s -> { }).fit();
+            net.namedArrays().forEach((k, v) -> whole.put(k, v.toFloatArray()));
+        }
+        io.jnas.run.RunDir run = io.jnas.run.RunDir.create(tmp.resolve("b"));
+        run.writeConfig(java.util.Map.of("command", "test"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            OfaNetwork net = OfaNetwork.supernet(new Init(m, 0), spec, 32);
+            // stop in the middle of the depth phases: the epoch whose line is refused is not checkpointed
+            assertThatThrownBy(() -> new SupernetTrainer(net, m, shrinking(), train, val, run, line -> {
+                if (line.startsWith("phase 4/")) {
+                    throw new IllegalStateException("stopped");
+                }
+            }).fit()).hasMessage("stopped");
+        }
+        List<String> log = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            OfaNetwork net = OfaNetwork.supernet(new Init(m, 7), spec, 32);
+            List<?> rows = new SupernetTrainer(net, m, shrinking(), train, val, run, log::add).fit();
+            assertThat(rows).hasSize(6);
+            assertThat(log.get(0)).startsWith("resumed after 3 of 6 epochs (phase 4)");
+            List<String> differ = new ArrayList<>();
+            net.namedArrays().forEach((k, v) -> {
+                if (!java.util.Arrays.equals(v.toFloatArray(), whole.get(k))) {
+                    differ.add(k);
+                }
+            });
+            assertThat(differ).as("tensors that differ from the uninterrupted run's").isEmpty();
+        }
+    }
 }

@@ -47,6 +47,7 @@ public final class DemoExperiment implements Experiment<DemoRun> {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("arch", arch);
         res.put("skips", s.get("skips"));
+        res.put("margin_min", s.get("margin_min"));
         res.put("search_seconds", s.get("seconds"));
         if (s.containsKey("table_accuracy")) {
             res.put("table_accuracy", s.get("table_accuracy"));

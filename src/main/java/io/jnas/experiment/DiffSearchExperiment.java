@@ -68,6 +68,8 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
                 m.put("skips", e.skips());
                 m.put("seconds", e.seconds());
                 m.put("arch", e.arch());
+                m.put("margin_min", e.marginMin());
+                m.put("margin_mean", e.marginMean());
                 m.put("alpha", e.alpha());
                 if (t != null) {
                     m.put("table_accuracy", t.require(Nb201Cell.parse(e.arch()), column));
@@ -84,6 +86,9 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("arch", arch);
             res.put("skips", s.supernet().derivedSkips());
+            double[] margins = s.supernet().decisionMargins();
+            res.put("margin_min", Results.round4(java.util.Arrays.stream(margins).min().orElse(0)));
+            res.put("margin_mean", Results.round4(java.util.Arrays.stream(margins).average().orElse(0)));
             res.put("seconds", Results.round3(rows.stream().mapToDouble(r -> ((Number) r.get("seconds")).doubleValue()).sum()));
             res.put("wall_seconds", Results.round3((System.nanoTime() - t0) / 1e9));
             res.put("space", c.search().space());
@@ -110,7 +115,9 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
             List<Map<String, Object>> rows) throws IOException {
         Report r = Report.of(run, "jnas search: " + c.search().objective() + " on " + c.search().space() + " / " + d.name())
                 .result(res).section("Search per epoch")
-                .table(List.of("epoch", "w_loss", "alpha_loss", "lr", "skips", "seconds", "arch"), rows);
+                .table(List.of("epoch", "w_loss", "alpha_loss", "lr", "skips", "margin_min", "margin_mean", "seconds", "arch"), rows)
+                .text("margin: per edge, the softmax(α) weight of the derived operation minus the runner-up's; the derived "
+                        + "cell is decided by a clear margin only when the smallest one is well above 0.");
         List<String> diagrams = diagrams(SpaceKits.get(c.search().space()), (String) res.get("arch"), run);
         for (String f : diagrams) {
             if (f.endsWith(".svg")) {

@@ -154,21 +154,39 @@ public final class DartsNetwork extends Network {
         }
     }
 
-    /** Auxiliary head for 8×8 inputs: ReLU, 5×5/3 avg pool, 1×1→128 BN ReLU, 2×2→768 BN ReLU, linear. */
+    /**
+     * Auxiliary head: ReLU, average pooling to 2×2, 1×1→128 BN ReLU, 2×2→768 BN ReLU, linear. On the 8×8 map of a
+     * 32 px input the pooling is DARTS's 5×5 stride 3; on an s×s map it is (s − ⌊s/2⌋)×(s − ⌊s/2⌋) stride ⌊s/2⌋,
+     * which also ends at 2×2 (28 px inputs leave 7×7 after two reductions).
+     */
     static final class AuxHead extends Module {
         private final Module features;
         private final Linear linear;
 
         AuxHead(Init init, int c, int classes) {
-            features = child("features", Sequential.of(Act.relu(), Pool.avgCountPad(5, 3, 0),
-                    new Conv(init, c, 128, 1, 1, 0, 1, 1, false), new BatchNorm(init, 128, true), Act.relu(),
-                    new Conv(init, 128, 768, 2, 1, 0, 1, 1, false), new BatchNorm(init, 768, true), Act.relu()));
+            features = child("features", Sequential.of(new Conv(init, c, 128, 1, 1, 0, 1, 1, false),
+                    new BatchNorm(init, 128, true), Act.relu(), new Conv(init, 128, 768, 2, 1, 0, 1, 1, false),
+                    new BatchNorm(init, 768, true), Act.relu()));
             linear = child("linear", new Linear(init, 768, classes));
+        }
+
+        /** The pooling that takes an s×s map to 2×2. */
+        static Module pooling(long s) {
+            if (s < 2) {
+                throw new IllegalArgumentException("the auxiliary head needs at least a 2×2 map after the second reduction "
+                        + "(inputs of 8 px or more); train without it (--no-auxiliary)");
+            }
+            if (s == 8) {
+                return Pool.avgCountPad(5, 3, 0);
+            }
+            int stride = (int) (s / 2);
+            return Pool.avgCountPad((int) s - stride, stride, 0);
         }
 
         @Override
         public NDArray forward(Ctx ctx, NDArray x) {
-            NDArray f = features.forward(ctx, x);
+            NDArray p = pooling(x.getShape().get(2)).forward(ctx, Act.apply(Act.Kind.RELU, x));
+            NDArray f = features.forward(ctx, p);
             return linear.forward(ctx, f.reshape(f.getShape().get(0), -1));
         }
     }

@@ -19,7 +19,11 @@ public final class SearchReport {
     private SearchReport() {
     }
 
-    /** Heat map of softmax(α): one panel per matrix, rows = edges, columns = operations. */
+    /**
+     * Heat map of softmax(α): one panel per matrix, rows = edges, columns = operations. Colour spans each row's range;
+     * the numbers are softmax(α) minus the uniform 1/K with three decimals, so early, near-uniform α shows its
+     * differences (".20" everywhere said nothing).
+     */
     public static void alphaHeatmap(Path png, List<String> names, List<double[][]> alphas, List<String> ops)
             throws IOException {
         int cell = 24;
@@ -36,7 +40,7 @@ public final class SearchReport {
             double[][] a = alphas.get(k);
             int x0 = k * panelW + left;
             g.setColor(Color.BLACK);
-            g.drawString("softmax(α) " + names.get(k), x0, 14);
+            g.drawString("softmax(α) − 1/" + ops.size() + ", " + names.get(k), x0, 14);
             for (int o = 0; o < ops.size(); o++) {
                 Graphics2D r = (Graphics2D) g.create();
                 r.translate(x0 + o * cell + cell / 2 + 3, top - 4);
@@ -60,7 +64,7 @@ public final class SearchReport {
                     g.fillRect(x0 + o * cell, top + e * cell, cell - 1, cell - 1);
                     g.setColor(t > 0.6f ? Color.WHITE : Color.DARK_GRAY);
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 8));
-                    g.drawString(String.format("%.2f", a[e][o]).substring(1), x0 + o * cell + 2, top + e * cell + 14);
+                    g.drawString(relative(a[e][o] - 1.0 / a[e].length), x0 + o * cell + 1, top + e * cell + 14);
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
                 }
             }
@@ -99,6 +103,12 @@ public final class SearchReport {
         }
         g.dispose();
         AtomicFiles.write(png, out -> ImageIO.write(img, "png", out));
+    }
+
+    /** "+.012", "−.004", "+1.0": three decimals without the leading zero, so it fits a cell. */
+    static String relative(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%+.3f", v);
+        return s.replace("+0.", "+.").replace("-0.", "−.").replace("-", "−");
     }
 
     private static int clamp(float v) {

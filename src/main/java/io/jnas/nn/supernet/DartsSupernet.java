@@ -171,6 +171,11 @@ public final class DartsSupernet extends Supernet {
     }
 
     @Override
+    protected int firstChoice() {
+        return 1; // 'none' is never derived
+    }
+
+    @Override
     public List<String> alphaNames() {
         return List.of("normal", "reduce");
     }

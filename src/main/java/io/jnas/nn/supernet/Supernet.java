@@ -42,6 +42,35 @@ public abstract class Supernet extends Module {
     /** softmax(α) per cell type, as nested lists (for logs and plots). */
     public abstract List<double[][]> alphaSoftmax();
 
+    /**
+     * How clearly the current α decides each edge: per edge (a row of every α matrix), the softmax weight of the
+     * operation the derivation picks minus that of the runner-up among the operations it may pick.
+     */
+    public double[] decisionMargins() {
+        java.util.List<Double> out = new ArrayList<>();
+        for (double[][] m : alphaSoftmax()) {
+            for (double[] row : m) {
+                double best = Double.NEGATIVE_INFINITY;
+                double second = Double.NEGATIVE_INFINITY;
+                for (int o = firstChoice(); o < row.length; o++) {
+                    if (row[o] > best) {
+                        second = best;
+                        best = row[o];
+                    } else if (row[o] > second) {
+                        second = row[o];
+                    }
+                }
+                out.add(best - second);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The first α column the derivation may pick (DARTS never picks 'none', column 0). */
+    protected int firstChoice() {
+        return 0;
+    }
+
     /** Names of the α matrices, matching {@link #alphaSoftmax()}. */
     public abstract List<String> alphaNames();
 

@@ -50,7 +50,16 @@ public final class DifferentiableSearch implements AutoCloseable {
 
     /** One epoch of search. */
     public record Epoch(int epoch, double weightLoss, double alphaLoss, double lr, String arch, int skips,
-            double seconds, List<double[][]> alpha) {
+            double seconds, List<double[][]> alpha, double[] margins) {
+        /** The smallest decision margin over the edges (how close the least clear choice is). */
+        public double marginMin() {
+            return java.util.Arrays.stream(margins).min().orElse(0);
+        }
+
+        /** The mean decision margin over the edges. */
+        public double marginMean() {
+            return java.util.Arrays.stream(margins).average().orElse(0);
+        }
     }
 
     /** @param train the search's training images (labels used only by the supervised objective) */
@@ -111,8 +120,9 @@ public final class DifferentiableSearch implements AutoCloseable {
             for (int epoch = start; epoch < Math.min(until, cfg.epochs()); epoch++) {
                 Epoch e = epoch(epoch, steps, wOpt, aOpt, wBatch, aBatch);
                 history.add(e);
-                log.accept(String.format("search epoch %d/%d  w-loss %.4f  α-loss %.4f  lr %.4f  skips %d  %.1fs  %s",
-                        e.epoch(), cfg.epochs(), e.weightLoss(), e.alphaLoss(), e.lr(), e.skips(), e.seconds(), e.arch()));
+                log.accept(String.format("search epoch %d/%d  w-loss %.4f  α-loss %.4f  lr %.4f  skips %d  margin min %.4f "
+                        + "mean %.4f  %.1fs  %s", e.epoch(), cfg.epochs(), e.weightLoss(), e.alphaLoss(), e.lr(), e.skips(),
+                        e.marginMin(), e.marginMean(), e.seconds(), e.arch()));
                 onEpoch.accept(e);
                 if (run != null) {
                     checkpoint(run, wOpt, aOpt, epoch + 1);
@@ -145,7 +155,7 @@ public final class DifferentiableSearch implements AutoCloseable {
         guard.endEpoch("search epoch " + (epoch + 1));
         double secs = (System.nanoTime() - t0) / 1e9;
         return new Epoch(epoch + 1, wSum / Math.max(1, counted), aSum / Math.max(1, counted), lr, net.derive(), net.derivedSkips(), secs,
-                net.alphaSoftmax());
+                net.alphaSoftmax(), net.decisionMargins());
     }
 
     /**

@@ -39,9 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;
-        DataSpec base = data.spec(seed, 0);
+        DataSpec base = data.spec(seed, 0, true);
         DataSpec searchData = new DataSpec(base.dataset(), base.dataPath(), base.download(), base.size(), searchImages, 0, seed);
-        DataSpec trainData = data.spec(seed, trainImages);
+        DataSpec trainData = data.spec(seed, trainImages, true);
         DemoRun run = new DemoRun(new DiffSearchRun(SearchConfig.demo(searchEpochs, seed), searchData, table, "cifar10"),
                 new TrainRun(new ModelSpec("nb201", "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", 16, 2, false), trainData,
                         TrainConfig.nb201Protocol(trainEpochs, 128, 2, seed)));

@@ -64,4 +64,48 @@ public final class CifarReader {
         }
         return out;
     }
+
+    /**
+     * A CIFAR data set from its binary batch files (and class-name file {@code meta}); the data set's source notes a
+     * class-name file that does not fit or names classes without training images.
+     */
+    static Dataset dataset(String key, String source, List<Archive.Entry> entries, String meta, int labelBytes, int classes)
+            throws IOException {
+        List<Archive.Entry> train = new ArrayList<>();
+        List<Archive.Entry> test = new ArrayList<>();
+        byte[] metaBytes = null;
+        for (Archive.Entry e : entries) {
+            String f = e.path().substring(e.path().lastIndexOf('/') + 1);
+            if (f.equals(meta)) {
+                metaBytes = e.bytes();
+            } else if (f.startsWith("data_batch_") || f.equals("train.bin")) {
+                train.add(e);
+            } else if (f.equals("test_batch.bin") || f.equals("test.bin")) {
+                test.add(e);
+            }
+        }
+        int expectTrain = labelBytes == 1 ? 5 : 1;
+        if (train.size() != expectTrain || test.size() != 1) {
+            throw new DataFormatException(source + ": incomplete " + key + " binary set (found " + train.size()
+                    + " training and " + test.size() + " test batch files, expected " + expectTrain + " and 1)");
+        }
+        List<String> names = names(metaBytes, classes);
+        List<String> notes = new ArrayList<>();
+        if (metaBytes != null && names.get(0).equals("class_0")) {
+            notes.add(meta + " does not name " + classes + " classes, numbered names used");
+        }
+        ImageData tr = parse(train, labelBytes, names);
+        int[] counts = tr.classCounts();
+        List<String> empty = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                empty.add(names.get(c));
+            }
+        }
+        if (!empty.isEmpty()) {
+            notes.add(meta + " names classes without training images: " + String.join(", ", empty));
+        }
+        return new Dataset(key, source + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), tr,
+                parse(test, labelBytes, names));
+    }
 }

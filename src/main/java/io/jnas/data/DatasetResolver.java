@@ -192,7 +192,16 @@ public final class DatasetResolver {
             }
             Downloader dl = new Downloader();
             for (Remote r : remotes) {
-                dl.fetch(r.url(), cache.resolve(r.file()), r.digest());
+                URI url = mirrored(r);
+                try {
+                    dl.fetch(url, cache.resolve(r.file()), r.digest());
+                } catch (DataFormatException e) {
+                    if (!e.getMessage().startsWith("cannot reach")) {
+                        throw e;
+                    }
+                    throw new DataFormatException(key + " is not on this machine and " + e.getMessage() + "; " + install(key)
+                            + "pass --data FOLDER holding it, or set JNAS_DATA_MIRROR to a server with its files");
+                }
             }
             Dataset d = tryRoot(key, cache);
             if (d != null) {
@@ -200,9 +209,21 @@ public final class DatasetResolver {
             }
             throw new DataFormatException("downloaded " + key + " into " + cache + " but could not read it");
         }
-        throw new DataFormatException(key + " not found in " + searched + "; pass --data FOLDER holding it, set "
-                + "JNAS_DATA, or add --download" + (key.equals("fashion-mnist")
-                        ? " (on Debian: apt-get install dataset-fashion-mnist)" : ""));
+        throw new DataFormatException(key + " not found in " + searched + "; " + install(key) + "pass --data FOLDER holding it, "
+                + "set JNAS_DATA, or add --download");
+    }
+
+    private static String install(String key) {
+        return key.equals("fashion-mnist") ? "on Debian apt-get install dataset-fashion-mnist, " : "";
+    }
+
+    /** The official address, or the mirror base ({@code jnas.data.mirror} / JNAS_DATA_MIRROR) + the cache path. */
+    static URI mirrored(Remote r) {
+        String base = System.getProperty("jnas.data.mirror", System.getenv("JNAS_DATA_MIRROR"));
+        if (base == null || base.isBlank()) {
+            return r.url();
+        }
+        return URI.create(base.endsWith("/") ? base + r.file() : base + "/" + r.file());
     }
 
     /** Reads {@code key} from {@code root} if one of its layouts is there; null otherwise. */
@@ -240,27 +261,7 @@ public final class DatasetResolver {
         } else {
             return null;
         }
-        List<Archive.Entry> train = new ArrayList<>();
-        List<Archive.Entry> test = new ArrayList<>();
-        byte[] metaBytes = null;
-        for (Archive.Entry e : entries) {
-            String f = e.path().substring(e.path().lastIndexOf('/') + 1);
-            if (f.equals(meta)) {
-                metaBytes = e.bytes();
-            } else if (f.startsWith("data_batch_") || f.equals("train.bin")) {
-                train.add(e);
-            } else if (f.equals("test_batch.bin") || f.equals("test.bin")) {
-                test.add(e);
-            }
-        }
-        int expectTrain = labelBytes == 1 ? 5 : 1;
-        if (train.size() != expectTrain || test.size() != 1) {
-            throw new DataFormatException(source + ": incomplete " + key + " binary set (found " + train.size()
-                    + " training and " + test.size() + " test batch files, expected " + expectTrain + " and 1)");
-        }
-        List<String> names = CifarReader.names(metaBytes, classes);
-        return new Dataset(key, source, CifarReader.parse(train, labelBytes, names),
-                CifarReader.parse(test, labelBytes, names));
+        return CifarReader.dataset(key, source, entries, meta, labelBytes, classes);
     }
 
     private static Dataset idx(String key, Path root, String dir, List<String> classes) throws IOException {

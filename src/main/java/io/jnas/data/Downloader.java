@@ -56,12 +56,15 @@ public final class Downloader {
                 throw new DataFormatException("download of " + url + " failed: HTTP " + r.statusCode());
             }
             MessageDigest md = md(expected.algorithm());
-            try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(tmp)) {
+            long length = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+            try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(tmp);
+                    io.jnas.run.Progress bar = io.jnas.run.Progress.start("download " + dest.getFileName(), length)) {
                 byte[] buf = new byte[1 << 16];
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     md.update(buf, 0, n);
                     out.write(buf, 0, n);
+                    bar.step(n, null);
                 }
             }
             String got = HexFormat.of().formatHex(md.digest());
@@ -71,9 +74,10 @@ public final class Downloader {
             }
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return dest;
-        } catch (java.net.ConnectException e) {
-            throw new DataFormatException("cannot reach " + url + " (" + e.getMessage()
-                    + "); download the file by hand and pass its folder with --data");
+        } catch (java.net.ConnectException | java.net.UnknownHostException | java.net.http.HttpTimeoutException e) {
+            String why = e instanceof java.net.UnknownHostException ? "unknown host"
+                    : e instanceof java.net.http.HttpTimeoutException ? "timed out" : "connection refused";
+            throw new DataFormatException("cannot reach " + url + " (" + why + ")");
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -20,6 +20,14 @@ public final class Images {
 
     /** Decodes and resizes to h×w, returns planar RGB bytes (3·h·w). */
     public static byte[] decodeRgb(String name, byte[] bytes, int h, int w) {
+        return decodeRgb(name, bytes, h, w, new int[3]);
+    }
+
+    /**
+     * As {@link #decodeRgb(String, byte[], int, int)}, and fills {@code found} with the file's own
+     * height, width and colour components (1 grey, 3 colour; 4 when it has alpha).
+     */
+    public static byte[] decodeRgb(String name, byte[] bytes, int h, int w, int[] found) {
         BufferedImage img;
         try {
             img = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -29,6 +37,9 @@ public final class Images {
         if (img == null) {
             throw new DataFormatException(name + ": not a readable JPEG/PNG/BMP image; the file is corrupt or of another format");
         }
+        found[0] = img.getHeight();
+        found[1] = img.getWidth();
+        found[2] = img.getColorModel().getNumComponents();
         if (img.getHeight() != h || img.getWidth() != w) {
             img = resize(img, h, w);
         }

@@ -63,15 +63,21 @@ public final class TinyImageNetReader {
         classes = classes.stream().filter(used::contains).toList();
         String note = dropped.isEmpty() ? "" : " (ignored " + dropped.size() + " wnids.txt entries without images: "
                 + String.join(", ", dropped) + ")";
-        ImageData val = ImageFolderReader.decode(valFiles, valParts, range(valFiles.size()), 0, classes, new int[] {hw, hw});
+        List<String> notes = new ArrayList<>();
+        ImageData val = ImageFolderReader.decode(valFiles, valParts, range(valFiles.size()), 0, classes, new int[] {hw, hw},
+                size > 0, notes);
         if (!trainFiles.isEmpty()) {
             ImageData train = ImageFolderReader.decode(trainFiles, trainParts, range(trainFiles.size()), 0, classes,
-                    new int[] {hw, hw});
-            return new Dataset(name, root + note, train, val);
+                    new int[] {hw, hw}, size > 0, notes);
+            return new Dataset(name, root + note + notes(notes), train, val);
         }
         Splits.Pair p = Splits.perClass(val, testPerClass, seed);
-        return new Dataset(name, root + " (val split per class: " + testPerClass + " test images per class)" + note,
+        return new Dataset(name, root + " (val split per class: " + testPerClass + " test images per class)" + note + notes(notes),
                 p.first(), p.second());
+    }
+
+    private static String notes(List<String> notes) {
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
     private static List<String> wnids(Archive.Entry wnids) {

@@ -163,23 +163,31 @@ public final class RunDir {
             TensorFile.write(fresh.resolve(g.getKey() + ".safetensors"), g.getValue());
         }
         AtomicFiles.writeString(fresh.resolve("state.json"), Json.write(state));
+        Events.emit("checkpoint-written", dir.toString());
         deleteTree(old);
         if (Files.exists(cur)) {
             Files.move(cur, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Events.emit("checkpoint-moved", dir.toString());
         }
         Files.move(fresh, cur, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         deleteTree(old);
         Events.emit("checkpoint", dir.toString());
     }
 
-    /** Loads the newest complete checkpoint, if any. */
+    /**
+     * Loads the newest complete checkpoint, if any: {@code checkpoint/}; when a kill came between the two renames,
+     * {@code checkpoint.new/} (complete once its state.json, written last, is there), else {@code checkpoint.old/}.
+     */
     public Optional<Checkpoint> loadCheckpoint(NDManager manager) throws IOException {
-        Path cur = dir.resolve("checkpoint");
-        if (!Files.isRegularFile(cur.resolve("state.json"))) {
-            cur = dir.resolve("checkpoint.old");
-            if (!Files.isRegularFile(cur.resolve("state.json"))) {
-                return Optional.empty();
+        Path cur = null;
+        for (String name : List.of("checkpoint", "checkpoint.new", "checkpoint.old")) {
+            if (Files.isRegularFile(dir.resolve(name).resolve("state.json"))) {
+                cur = dir.resolve(name);
+                break;
             }
+        }
+        if (cur == null) {
+            return Optional.empty();
         }
         Map<String, Object> state = Json.MAPPER.readValue(cur.resolve("state.json").toFile(),
                 new TypeReference<LinkedHashMap<String, Object>>() {
@@ -201,7 +209,8 @@ public final class RunDir {
                 .writeValueAsString(result));
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    /** Deletes a folder and everything under it (nothing when it does not exist). */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

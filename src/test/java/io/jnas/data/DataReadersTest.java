@@ -160,6 +160,8 @@ class DataReadersTest {
         Files.createDirectories(tmp.resolve("x/a"));
         Files.write(tmp.resolve("x/a/0.png"), Fixtures.png(0, 4, 4));
         Files.write(tmp.resolve("x/a/1.jpg"), new byte[] {1, 2, 3});
+        Files.createDirectories(tmp.resolve("x/b"));
+        Files.write(tmp.resolve("x/b/0.png"), Fixtures.png(1, 4, 4));
         assertThatThrownBy(() -> resolver().load("imagefolder:" + tmp.resolve("x"), DataOptions.defaults()))
                 .isInstanceOf(DataFormatException.class).hasMessageContaining("1.jpg");
     }

@@ -87,4 +87,60 @@ class DownloaderTest {
         assertThat(d.train().size()).isEqualTo(30);
         assertThat(cache.resolve("mnist/t10k-labels-idx1-ubyte.gz")).exists();
     }
+
+    @Test
+    void fashionMnistFromAMirror() throws Exception {
+        Path debian = Path.of("/usr/share/datasets/fashion-mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(debian),
+                "skipped: install Debian's dataset-fashion-mnist package (the test serves its files)");
+        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            byte[] body = Files.readAllBytes(debian.resolve(f));
+            server.createContext("/mirror/fashion-mnist/" + f, ex -> {
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+        }
+        // Debian re-compresses the archives, so the publisher's MD5s cannot be checked on them here: the
+        // official entries are kept (names, cache layout) with the served files' SHA-256 pinned instead
+        List<DatasetResolver.Remote> pinned = new java.util.ArrayList<>();
+        for (DatasetResolver.Remote o : DatasetResolver.officialRegistry().get("fashion-mnist")) {
+            Path served = debian.resolve(Path.of(o.file()).getFileName());
+            pinned.add(new DatasetResolver.Remote(o.url(), o.file(),
+                    Downloader.Digest.sha256(Downloader.digest(served, "SHA-256"))));
+        }
+        Path cache = tmp.resolve("home/.cache/jnas/datasets");
+        DatasetResolver r = new DatasetResolver(Map.of("fashion-mnist", pinned), List.of(cache));
+        System.setProperty("jnas.data.mirror", "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror/");
+        try {
+            Dataset d = r.load("fashion-mnist", DataOptions.defaults().withDownload(true));
+            assertThat(d.train().size()).isEqualTo(60_000);
+            assertThat(d.test().size()).isEqualTo(10_000);
+            assertThat(cache.resolve("fashion-mnist/t10k-images-idx3-ubyte.gz")).exists();
+        } finally {
+            System.clearProperty("jnas.data.mirror");
+        }
+    }
+
+    @Test
+    void offlineIsOneLineThatSaysWhatToDo() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        DatasetResolver r = new DatasetResolver(DatasetResolver.officialRegistry(), List.of(tmp.resolve("cache")));
+        System.setProperty("jnas.data.mirror", "http://127.0.0.1:" + closed);
+        try {
+            assertThatThrownBy(() -> r.load("fashion-mnist", DataOptions.defaults().withDownload(true)))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith("fashion-mnist is not on this machine and cannot reach http://127.0.0.1:" + closed
+                            + "/fashion-mnist/train-images-idx3-ubyte.gz")
+                    .hasMessageContaining("apt-get install dataset-fashion-mnist").hasMessageContaining("--data FOLDER")
+                    .hasMessageNotContaining("\n");
+        } finally {
+            System.clearProperty("jnas.data.mirror");
+        }
+        assertThat(tmp.resolve("cache/fashion-mnist").toFile().list()).isEmpty();
+    }
 }

@@ -36,8 +36,10 @@ final class DiffSearchCommand {
         Integer batch;
         @Option(names = "--lr", defaultValue = "0.025", description = "Weight learning rate (cosine to 0.001).")
         double lr;
-        @Option(names = "--alpha-lr", defaultValue = "3e-4", description = "α Adam learning rate.")
-        double alphaLr;
+        @Option(names = "--alpha-lr", description = "α Adam learning rate (nb201 cpu preset 1e-2, otherwise 3e-4).")
+        Double alphaLr;
+        @Option(names = "--alpha-wd", defaultValue = "1e-3", description = "α weight decay (L2, pulls α towards uniform).")
+        double alphaWd;
         @Option(names = "--partial-channels", defaultValue = "1", description = "PC-DARTS K (1 = off, 4 = PC-DARTS).")
         int partial;
         @Option(names = "--aux-skip", description = "DARTS-: auxiliary skip with β decaying 1 → 0.")
@@ -54,7 +56,7 @@ final class DiffSearchCommand {
         @Override
         public Integer call() throws Exception {
             SearchConfig cfg = SearchConfig.preset(preset.paper(), space, objective(), mae(), channels, layers, epochs, batch, lr,
-                    alphaLr, new SearchOptions(partial, auxSkip), out.seed);
+                    alphaLr, alphaWd, new SearchOptions(partial, auxSkip), out.seed);
             int images = SpaceKits.get(space).searchPreset(preset.paper()).images();
             DiffSearchRun run = new DiffSearchRun(cfg, data.spec(out.seed, images), table, tableDataset);
             out.result(Experiments.start(run, out.dir("search-" + objective() + "-" + space), out::info));
@@ -85,14 +87,7 @@ final class DiffSearchCommand {
 
         @Override
         MaeObjective.Config mae() {
-            if (!decoder.equals("hierarchical") && !decoder.equals("plain")) {
-                throw new IllegalArgumentException("--decoder must be hierarchical or plain, got '" + decoder + "'");
-            }
-            boolean hierarchical = decoder.equals("hierarchical");
-            // with re-masking, F3 holds only the mask token at masked positions; a 1x1 decoder then has no
-            // context to reconstruct from (measured: loss stays at 1.0 and α never moves), so the plain
-            // ablation lets the encoder carry context into masked positions, as SimMIM's encoder does
-            return new MaeObjective.Config(maskRatio, patch, hierarchical, remask != null ? remask : hierarchical, normPix);
+            return MaeObjective.Config.of(maskRatio, patch, decoder, remask, normPix);
         }
     }
 

@@ -59,7 +59,7 @@ public final class DartsKit implements SpaceKit<Genotype> {
     /** cpu (measured on 2 cores, docs/results.md): C = 8, 5 cells, 8 epochs on 2,000 images, about 13 min. */
     @Override
     public SearchPreset searchPreset(boolean paper) {
-        return paper ? new SearchPreset(16, 8, 50, 64, 0) : new SearchPreset(8, 5, 8, 32, 2000);
+        return paper ? new SearchPreset(16, 8, 50, 64, 0, 3e-4) : new SearchPreset(8, 5, 8, 32, 2000, 3e-4);
     }
 
     @Override

@@ -96,7 +96,9 @@ public final class Nb201Kit implements SpaceKit<Nb201Cell> {
     /** cpu (measured on 2 cores, docs/results.md): C = 8, one cell per stage, 15 epochs on 4,000 images, about 4 min. */
     @Override
     public SearchPreset searchPreset(boolean paper) {
-        return paper ? new SearchPreset(16, 5, 50, 64, 0) : new SearchPreset(8, 1, 15, 32, 4000);
+        // cpu: α lr 1e-2, not DARTS's 3e-4, which leaves α within a few thousandths of uniform in 15 short epochs
+        // (docs/results.md, "α learning rate and decision margins")
+        return paper ? new SearchPreset(16, 5, 50, 64, 0, 3e-4) : new SearchPreset(8, 1, 15, 32, 4000, 1e-2);
     }
 
     @Override

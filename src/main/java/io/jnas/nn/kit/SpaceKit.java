@@ -83,7 +83,7 @@ public interface SpaceKit<A> {
 
     /** The supernet size and budget of a differentiable search: cpu (minutes on 2 cores) or paper. */
     default SearchPreset searchPreset(boolean paper) {
-        return paper ? new SearchPreset(16, 8, 50, 64, 0) : new SearchPreset(8, 5, 8, 32, 2000);
+        return paper ? new SearchPreset(16, 8, 50, 64, 0, 3e-4) : new SearchPreset(8, 5, 8, 32, 2000, 3e-4);
     }
 
     /**
@@ -94,8 +94,9 @@ public interface SpaceKit<A> {
      * @param epochs search epochs
      * @param batch batch of both steps
      * @param images training images searched on (0 = all)
+     * @param alphaLr α Adam learning rate
      */
-    record SearchPreset(int channels, int layers, int epochs, int batch, int images) {
+    record SearchPreset(int channels, int layers, int epochs, int batch, int images, double alphaLr) {
     }
 
     /** The supernet of a differentiable search over this space, if it has one. */

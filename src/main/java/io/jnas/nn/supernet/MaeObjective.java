@@ -41,6 +41,20 @@ public final class MaeObjective extends Objective {
                 throw new IllegalArgumentException("--patch must be >= 1, got " + patch);
             }
         }
+
+        /**
+         * The configuration for a decoder named {@code hierarchical} or {@code plain}; re-masking (null: the decoder's
+         * default) is on with the hierarchical decoder only: with re-masking the deepest map holds only the mask token at
+         * masked positions, and a 1×1 decoder then has no context to reconstruct from (measured: the loss stays at 1.0
+         * and α never moves), so the plain ablation lets the encoder carry context into masked positions, as SimMIM's does.
+         */
+        public static Config of(double maskRatio, int patch, String decoder, Boolean remask, boolean normPix) {
+            if (!decoder.equals("hierarchical") && !decoder.equals("plain")) {
+                throw new IllegalArgumentException("--decoder must be hierarchical or plain, got '" + decoder + "'");
+            }
+            boolean hierarchical = decoder.equals("hierarchical");
+            return new Config(maskRatio, patch, hierarchical, remask != null ? remask : hierarchical, normPix);
+        }
     }
 
     private final Config cfg;

@@ -4,8 +4,6 @@ import io.jnas.nn.supernet.MaeObjective;
 import io.jnas.nn.supernet.SearchOptions;
 import io.jnas.search.darts.SearchConfig;
 import io.jnas.search.darts.StepBenchmark;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,19 +29,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            io.jnas.experiment.FrontBenchmark b = new io.jnas.experiment.FrontBenchmark(table);
-            Map<String, Object> res = new LinkedHashMap<>();
-            java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
-            for (java.nio.file.Path r : runs) {
-                rows.add(b.run(r));
-            }
-            res.put("runs", rows);
-            for (int n : random) {
-                res.put("random_" + n, Math.round(b.random(n, seeds) * 10000) / 10000.0);
-            }
-            RunOptions out = new RunOptions();
-            out.json = json;
-            out.result(res);
+            RunOptions.print(json, new io.jnas.experiment.FrontBenchmark(table).report(runs, random, seeds));
             return 0;
         }
     }
@@ -78,21 +64,7 @@ final class BenchCommand {
         public Integer call() {
             SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
                     0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);
-            StepBenchmark b = StepBenchmark.run(cfg, warmup, steps, profile);
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("ms_per_step", Math.round(b.medianMs() * 1000) / 1000.0);
-            res.put("min_ms", Math.round(b.minMs() * 1000) / 1000.0);
-            res.put("max_ms", Math.round(b.maxMs() * 1000) / 1000.0);
-            res.put("steps", steps);
-            res.put("space", space);
-            res.put("channels", channels);
-            res.put("layers", layers);
-            res.put("batch", batch);
-            res.put("objective", objective);
-            res.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
-            RunOptions out = new RunOptions();
-            out.json = json;
-            out.result(res);
+            RunOptions.print(json, StepBenchmark.run(cfg, warmup, steps, profile).summary(cfg, steps));
             return 0;
         }
     }

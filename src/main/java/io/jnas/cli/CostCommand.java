@@ -3,8 +3,6 @@ package io.jnas.cli;
 import io.jnas.nn.Cost;
 import io.jnas.nn.kit.SpaceKit;
 import io.jnas.nn.kit.SpaceKits;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,37 +21,21 @@ final class CostCommand {
         @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
         boolean json;
 
-        abstract String space();
-
-        abstract String text();
-
-        /** The network's width and depth (null: the space's default). */
-        abstract SpaceKit.Shape shape();
-
-        abstract int size();
-
         int defaultClasses() {
             return 10;
         }
 
-        @Override
-        public Integer call() {
-            SpaceKit<Object> kit = SpaceKits.get(space());
-            Object arch = kit.parse(text());
+        /** Prints the cost of {@code text} in {@code space} (shape null: the space's default) at size x size. */
+        Integer cost(String space, String text, SpaceKit.Shape shape, int size) {
+            SpaceKit<Object> kit = SpaceKits.get(space);
+            Object arch = kit.parse(text);
             int k = classes != null ? classes : defaultClasses();
             if (k < 2 || inChannels < 1) {
                 throw new IllegalArgumentException("--classes must be >= 2 and --in-channels >= 1, got " + k + " and " + inChannels);
             }
-            SpaceKit.Shape shape = shape() != null ? shape() : kit.defaultShape();
-            Cost c = kit.cost(arch, inChannels, k, size(), shape);
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("params", c.params());
-            res.put("macs", c.macs());
-            res.put("input", "1x" + inChannels + "x" + size() + "x" + size());
-            res.put("arch", kit.space().format(arch));
-            RunOptions out = new RunOptions();
-            out.json = json;
-            out.result(res);
+            Cost c = kit.cost(arch, inChannels, k, size, shape != null ? shape : kit.defaultShape());
+            RunOptions.print(json, io.jnas.run.Json.ordered("params", c.params(), "macs", c.macs(), "input", "1x" + inChannels + "x"
+                    + size + "x" + size, "arch", kit.space().format(arch)));
             return 0;
         }
     }
@@ -69,20 +51,9 @@ final class CostCommand {
         @Option(names = "--size", defaultValue = "32", description = "Input height and width (default ${DEFAULT-VALUE}).")
         int size;
 
-        String space() {
-            return "darts";
-        }
-
-        String text() {
-            return genotype;
-        }
-
-        SpaceKit.Shape shape() {
-            return new SpaceKit.Shape(channels, layers, true);
-        }
-
-        int size() {
-            return size;
+        @Override
+        public Integer call() {
+            return cost("darts", genotype, new SpaceKit.Shape(channels, layers, true), size);
         }
     }
 
@@ -97,20 +68,9 @@ final class CostCommand {
         @Option(names = "--size", defaultValue = "32", description = "Input height and width (default ${DEFAULT-VALUE}).")
         int size;
 
-        String space() {
-            return "nb201";
-        }
-
-        String text() {
-            return arch;
-        }
-
-        SpaceKit.Shape shape() {
-            return new SpaceKit.Shape(channels, cells, false);
-        }
-
-        int size() {
-            return size;
+        @Override
+        public Integer call() {
+            return cost("nb201", arch, new SpaceKit.Shape(channels, cells, false), size);
         }
     }
 
@@ -120,20 +80,9 @@ final class CostCommand {
                 description = "NAT text form {\"ks\":[...],\"e\":[...],\"d\":[...],\"r\":224,\"w\":1.0} (OFAv2: \"p\", \"nd\").")
         String subnet;
 
-        String space() {
-            return "ofa";
-        }
-
-        String text() {
-            return subnet;
-        }
-
-        SpaceKit.Shape shape() {
-            return null;
-        }
-
-        int size() {
-            return io.jnas.space.ofa.OfaSubnet.parse(subnet).r();
+        @Override
+        public Integer call() {
+            return cost("ofa", subnet, null, io.jnas.space.ofa.OfaSubnet.parse(subnet).r());
         }
 
         @Override

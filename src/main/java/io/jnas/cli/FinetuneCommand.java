@@ -33,6 +33,8 @@ final class FinetuneCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--batch", defaultValue = "64", description = "Batch size (default ${DEFAULT-VALUE}).")
     int batch;
+    @Option(names = "--export", description = "onnx: also write the trained network to RUN/model.onnx.")
+    ExportCommand.Format export;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +45,7 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         TrainConfig t = new TrainConfig(1, batch, "sgd", lr, 0, "cosine", 0, 0.9, true, 3e-5, 0.1, 5.0, 0, 0, 4, true, 0, out.seed);
         FinetuneRun run = new FinetuneRun(subnet, supernet.toString(), preset.or(epochs, 5, 50), preset.or(patience, 2, 5), t);
-        out.result(Experiments.start(run, out.dir("finetune"), out::info));
+        out.result(ExportCommand.after(export, Experiments.start(run, out.dir("finetune"), out::info)));
         return 0;
     }
 }

@@ -8,7 +8,6 @@ import io.jnas.search.RandomConfig;
 import io.jnas.search.StrategyConfig;
 import io.jnas.search.nat.NatConfig;
 import io.jnas.train.ofa.SupernetSpec;
-import io.jnas.train.ofa.TrainedSupernet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -102,24 +101,8 @@ final class NatCommand implements Callable<Integer> {
             SupernetSpec train = training.spec(space, preset.paper(), data, out.seed);
             return new NatRun.Supernet(null, train, 2.5e-3, 3e-4, subnets);
         }
-        SupernetSpec trained = TrainedSupernet.specIn(supernet);
-        var parsed = spec.commandLine().getParseResult();
-        for (String o : SupernetMixin.NAMES) {
-            if (parsed.hasMatchedOption(o)) {
-                throw new IllegalArgumentException(o + " sets how a super-network is trained; with --supernet " + supernet
-                        + " that run's settings are used (drop " + o + ")");
-            }
-        }
-        if (parsed.hasMatchedOption("--space") && !space.equals(trained.space())) {
-            throw new IllegalArgumentException("--space " + space + " does not match the " + trained.space() + " super-network "
-                    + supernet + "; drop --space");
-        }
-        for (String o : List.of("--dataset", "--data", "--size", "--train-size", "--test-size", "--download")) {
-            if (parsed.hasMatchedOption(o) && !(o.equals("--dataset") && data.dataset.equals(trained.data().dataset()))) {
-                throw new IllegalArgumentException(o + " does not apply with --supernet: the search uses the data and splits of "
-                        + supernet + " (" + trained.data().dataset() + "); drop " + o);
-            }
-        }
-        return new NatRun.Supernet(supernet.toString(), null, 2.5e-3, 3e-4, subnets);
+        java.util.Set<String> given = new java.util.HashSet<>();
+        spec.commandLine().getParseResult().matchedOptions().forEach(o -> given.add(o.longestName()));
+        return NatRun.Supernet.given(supernet, given, SupernetMixin.NAMES, space, data.dataset, subnets);
     }
 }

@@ -28,6 +28,11 @@ public final class RunOptions {
 
     /** Prints the result: the JSON object with --json, otherwise "key: value" lines. */
     void result(Map<String, ?> result) {
+        print(json, result);
+    }
+
+    /** Prints {@code result} as {@link #result} does, for commands without a run directory. */
+    static void print(boolean json, Map<String, ?> result) {
         if (json) {
             System.out.println(Json.write(result));
         } else {

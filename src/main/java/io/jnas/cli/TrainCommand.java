@@ -26,6 +26,8 @@ final class TrainCommand {
         PresetMixin preset;
         @Mixin
         RunOptions out;
+        @picocli.CommandLine.Option(names = "--export", description = "onnx: also write the trained network to RUN/model.onnx.")
+        ExportCommand.Format export;
 
         abstract ModelSpec model();
 
@@ -35,7 +37,7 @@ final class TrainCommand {
         public Integer call() throws Exception {
             ModelSpec m = model();
             TrainRun run = new TrainRun(m, data.spec(out.seed, 0), hp.apply(preset(out.seed)));
-            out.result(Experiments.start(run, out.dir("train-" + m.kind()), out::info));
+            out.result(ExportCommand.after(export, Experiments.start(run, out.dir("train-" + m.kind()), out::info)));
             return 0;
         }
     }

@@ -85,4 +85,18 @@ public final class FrontBenchmark {
         }
         return sum / seeds;
     }
+
+    /** The figures of {@code jnas bench front}: one row per run, then the mean ratio of random samples of each size. */
+    public Map<String, Object> report(List<Path> runs, List<Integer> randomSizes, int seeds) throws IOException {
+        Map<String, Object> res = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Path r : runs) {
+            rows.add(run(r));
+        }
+        res.put("runs", rows);
+        for (int n : randomSizes) {
+            res.put("random_" + n, Results.round4(random(n, seeds)));
+        }
+        return res;
+    }
 }

@@ -46,5 +46,34 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
                 throw new IllegalArgumentException("a super-network is either given (--supernet) or trained first, not both");
             }
         }
+
+        /**
+         * A trained super-network given with --supernet: options that would train it or load data differently are
+         * refused, not silently ignored.
+         *
+         * @param given the command-line options the user gave
+         * @param training the options that set how a super-network is trained
+         */
+        public static Supernet given(java.nio.file.Path dir, java.util.Set<String> given, java.util.List<String> training,
+                String space, String dataset, int adaptSubnets) throws java.io.IOException {
+            SupernetSpec trained = io.jnas.train.ofa.TrainedSupernet.specIn(dir);
+            for (String o : training) {
+                if (given.contains(o)) {
+                    throw new IllegalArgumentException(o + " sets how a super-network is trained; with --supernet " + dir
+                            + " that run's settings are used (drop " + o + ")");
+                }
+            }
+            if (given.contains("--space") && !space.equals(trained.space())) {
+                throw new IllegalArgumentException("--space " + space + " does not match the " + trained.space()
+                        + " super-network " + dir + "; drop --space");
+            }
+            for (String o : java.util.List.of("--dataset", "--data", "--size", "--train-size", "--test-size", "--download")) {
+                if (given.contains(o) && !(o.equals("--dataset") && dataset.equals(trained.data().dataset()))) {
+                    throw new IllegalArgumentException(o + " does not apply with --supernet: the search uses the data and "
+                            + "splits of " + dir + " (" + trained.data().dataset() + "); drop " + o);
+                }
+            }
+            return new Supernet(dir.toString(), null, 2.5e-3, 3e-4, adaptSubnets);
+        }
     }
 }

@@ -138,6 +138,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
     public List<Map<String, Object>> finish(List<Member<OfaSubnet>> front, RunDir run, int export) throws IOException {
         Path subnets = run.file("subnets");
         Files.createDirectories(subnets);
+        io.jnas.data.Preprocessing.of(data.train(), data.norm()).writeTo(subnets);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
             Member<OfaSubnet> f = front.get(i);

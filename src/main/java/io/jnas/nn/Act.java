@@ -41,6 +41,24 @@ public final class Act extends Module {
         return kind == Kind.RELU ? ctx.relu(x) : apply(kind, x);
     }
 
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return onnx(g, kind, x);
+    }
+
+    /** The ONNX form of {@code kind} on {@code x}: Relu, Clip, Sigmoid, HardSigmoid and x·HardSigmoid(x) for h-swish. */
+    public static String onnx(io.jnas.nn.onnx.OnnxGraph g, Kind kind, String x) {
+        NDArray v = g.value(x);
+        return switch (kind) {
+            case RELU -> io.jnas.nn.onnx.OnnxOps.unary(g, "Relu", x, apply(kind, v));
+            case RELU6 -> io.jnas.nn.onnx.OnnxOps.clip(g, x, 0, 6, apply(kind, v));
+            case SIGMOID -> io.jnas.nn.onnx.OnnxOps.unary(g, "Sigmoid", x, apply(kind, v));
+            case HSIGMOID -> io.jnas.nn.onnx.OnnxOps.hardSigmoid(g, x, apply(kind, v));
+            case HSWISH -> io.jnas.nn.onnx.OnnxOps.mul(g, x, io.jnas.nn.onnx.OnnxOps.hardSigmoid(g, x, apply(Kind.HSIGMOID, v)));
+            case IDENTITY -> x;
+        };
+    }
+
     /** Applies {@code kind} to {@code x}. h-swish(x) = x·ReLU6(x+3)/6, h-sigmoid(x) = ReLU6(x+3)/6. */
     public static NDArray apply(Kind kind, NDArray x) {
         return switch (kind) {

@@ -44,6 +44,11 @@ public final class BatchNorm extends Module {
                 (PtNDArray) gamma, (PtNDArray) beta, ctx.training(), momentum, EPS);
     }
 
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.batchNorm(g, x, gamma, beta, runningMean, runningVar, EPS, eval(g, x));
+    }
+
     public NDArray runningMean() {
         return runningMean;
     }

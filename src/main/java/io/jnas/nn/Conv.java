@@ -52,6 +52,12 @@ public final class Conv extends Module {
         return y;
     }
 
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.conv(g, x, weight, bias, (int) stride.get(0), (int) pad.get(0), (int) dilation.get(0),
+                groups, eval(g, x));
+    }
+
     public int in() {
         return in;
     }

@@ -79,6 +79,19 @@ public final class DartsNetwork extends Network {
         return new Output(classifier.forward(ctx, GlobalAvgPool.apply(s1)), auxLogits);
     }
 
+    /** The inference network: cells and classifier; the auxiliary head and drop-path are training-only. */
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        String s0 = stem.onnx(g, x);
+        String s1 = s0;
+        for (Cell c : cells) {
+            String s2 = c.onnx2(g, s0, s1);
+            s0 = s1;
+            s1 = s2;
+        }
+        return classifier.onnx(g, io.jnas.nn.onnx.OnnxOps.globalAvgPoolFlat(g, s1));
+    }
+
     @Override
     public Set<String> costExcluded() {
         return Set.of("aux");
@@ -128,6 +141,32 @@ public final class DartsNetwork extends Network {
         @Override
         public NDArray forward(Ctx ctx, NDArray x) {
             return forward2(ctx, x, x);
+        }
+
+        @Override
+        public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+            return onnx2(g, x, x);
+        }
+
+        String onnx2(io.jnas.nn.onnx.OnnxGraph g, String s0, String s1) {
+            String[] states = new String[2 + Genotype.NODES];
+            states[0] = pre0.onnx(g, s0);
+            states[1] = pre1.onnx(g, s1);
+            for (int node = 0; node < Genotype.NODES; node++) {
+                String a = ops[2 * node].onnx(g, states[inputs[2 * node]]);
+                String b = ops[2 * node + 1].onnx(g, states[inputs[2 * node + 1]]);
+                String sum = io.jnas.nn.onnx.OnnxOps.sum(g, java.util.Arrays.asList(a, b));
+                if (sum == null) {
+                    throw new IllegalArgumentException("node " + node + " of the cell has only 'none' inputs; such a genotype "
+                            + "has no ONNX form (derive the genotype without 'none')");
+                }
+                states[2 + node] = sum;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int idx : concat) {
+                parts.add(states[idx]);
+            }
+            return io.jnas.nn.onnx.OnnxOps.concat(g, parts, 1);
         }
 
         NDArray forward2(Ctx ctx, NDArray s0, NDArray s1) {

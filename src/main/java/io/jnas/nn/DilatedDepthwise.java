@@ -34,6 +34,11 @@ public final class DilatedDepthwise extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.conv(g, x, weight, null, stride, kernel - 1, 2, channels, eval(g, x));
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         Shape s = x.getShape();
         long n = s.get(0);

@@ -25,6 +25,14 @@ public final class FactorizedReduce extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        String r = Act.onnx(g, Act.Kind.RELU, x);
+        String a = conv1.onnx(g, r);
+        String b = conv2.onnx(g, io.jnas.nn.onnx.OnnxOps.sliceSpatial(g, r, 1));
+        return bn.onnx(g, io.jnas.nn.onnx.OnnxOps.concat(g, java.util.List.of(a, b), 1));
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray r = ctx.relu(x);
         NDArray a = conv1.forward(ctx, r);

@@ -12,6 +12,11 @@ public final class GlobalAvgPool extends Module {
         return apply(x);
     }
 
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.globalAvgPoolFlat(g, x);
+    }
+
     /** (N, C, H, W) → (N, C) spatial mean, without counting. */
     public static NDArray apply(NDArray x) {
         // libtorch's mean over several axes is not exposed by DJL; adaptive pooling is

@@ -18,6 +18,11 @@ public final class Linear extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.gemm(g, x, weight, bias, eval(g, x));
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         ctx.count((long) in * out);
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();

@@ -41,6 +41,21 @@ public abstract class Module {
         return array;
     }
 
+    /**
+     * Adds this module's inference form to {@code g} for the value named {@code x} and returns its output's name, or
+     * null when the module's output is zero everywhere (a {@code none} operation). Training-only parts (drop-path,
+     * auxiliary heads) are left out.
+     */
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no ONNX form");
+    }
+
+    /** This module's inference output for the example value of {@code x} (what its ONNX node must compute). */
+    protected final NDArray eval(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        NDArray v = g.value(x);
+        return forward(Ctx.eval(v.getManager()), v);
+    }
+
     /** Direct children in registration order. */
     public final Map<String, Module> children() {
         return Collections.unmodifiableMap(children);

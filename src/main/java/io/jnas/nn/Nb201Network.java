@@ -50,6 +50,16 @@ public final class Nb201Network extends Network {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        String y = stem.onnx(g, x);
+        for (Module b : blocks) {
+            y = b.onnx(g, y);
+        }
+        y = Act.onnx(g, Act.Kind.RELU, lastBn.onnx(g, y));
+        return classifier.onnx(g, io.jnas.nn.onnx.OnnxOps.globalAvgPoolFlat(g, y));
+    }
+
+    @Override
     public int inputChannels() {
         return inChannels;
     }
@@ -81,6 +91,26 @@ public final class Nb201Network extends Network {
             }
             return nodes[3] != null ? nodes[3] : ctx.manager().zeros(x.getShape(), x.getDataType());
         }
+
+        @Override
+        public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+            String[] nodes = new String[4];
+            nodes[0] = x;
+            String zeros = null;
+            for (int e = 0; e < Nb201Cell.EDGES; e++) {
+                if (Zero.isZero(edges[e])) {
+                    continue;
+                }
+                String src = nodes[Nb201Cell.FROM[e]];
+                if (src == null) {
+                    zeros = zeros != null ? zeros : io.jnas.nn.onnx.OnnxOps.zerosLike(g, x);
+                    src = zeros;
+                }
+                int to = Nb201Cell.TO[e];
+                nodes[to] = io.jnas.nn.onnx.OnnxOps.sum(g, java.util.Arrays.asList(nodes[to], edges[e].onnx(g, src)));
+            }
+            return nodes[3] != null ? nodes[3] : io.jnas.nn.onnx.OnnxOps.zerosLike(g, x);
+        }
     }
 
     /** One NAS-Bench-201 cell on C channels, (N, C, H, W) → (N, C, H, W). */
@@ -109,6 +139,11 @@ public final class Nb201Network extends Network {
         @Override
         public NDArray forward(Ctx ctx, NDArray x) {
             return b.forward(ctx, a.forward(ctx, x)).add(shortcut.forward(ctx, x));
+        }
+
+        @Override
+        public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+            return io.jnas.nn.onnx.OnnxOps.sum(g, java.util.List.of(b.onnx(g, a.onnx(g, x)), shortcut.onnx(g, x)));
         }
     }
 }

@@ -41,6 +41,11 @@ public final class Pool extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return io.jnas.nn.onnx.OnnxOps.pool(g, x, max, kernel, (int) s.get(0), (int) p.get(0), countPad, eval(g, x));
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray y;
         if (max) {

@@ -30,6 +30,18 @@ public final class Sequential extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        String y = x;
+        for (Module m : layers) {
+            y = m.onnx(g, y);
+            if (y == null) {
+                return null;
+            }
+        }
+        return y;
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray y = x;
         for (Module m : layers) {

@@ -37,6 +37,11 @@ public final class SimpleCnn extends Network {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return head.onnx(g, pool.onnx(g, body.onnx(g, x)));
+    }
+
+    @Override
     public int inputChannels() {
         return inChannels;
     }

@@ -17,6 +17,14 @@ public final class SqueezeExcite extends Module {
     }
 
     @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        String s = io.jnas.nn.onnx.OnnxOps.globalAvgPool(g, x);
+        s = Act.onnx(g, Act.Kind.RELU, reduce.onnx(g, s));
+        s = Act.onnx(g, Act.Kind.HSIGMOID, expand.onnx(g, s));
+        return io.jnas.nn.onnx.OnnxOps.mul(g, x, s);
+    }
+
+    @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray s = GlobalAvgPool.apply(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1);
         s = Act.apply(Act.Kind.RELU, reduce.forward(ctx, s));

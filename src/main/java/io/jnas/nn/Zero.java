@@ -22,6 +22,11 @@ public final class Zero extends Module {
         return ctx.manager().zeros(new Shape(s.get(0), s.get(1), h, w), x.getDataType());
     }
 
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        return null;
+    }
+
     /** Whether {@code m} contributes nothing (lets callers skip its work). */
     public static boolean isZero(Module m) {
         return m instanceof Zero;

@@ -34,4 +34,20 @@ public final class Json {
         return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {
         });
     }
+
+    /** A map of the given key, value pairs in that order (a result to print or write). */
+    public static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** The entries of {@code a}, then those of {@code b}, in order. */
+    public static Map<String, Object> merged(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
 }

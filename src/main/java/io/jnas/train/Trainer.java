@@ -76,6 +76,9 @@ public final class Trainer {
     }
 
     public Result fit() throws IOException {
+        if (run != null) {
+            io.jnas.data.Preprocessing.of(train, norm).writeTo(run.dir());
+        }
         List<Param> trainable = net.trainableParameters();
         List<EpochMetrics> history = new ArrayList<>();
         try (Optimizer opt = Optimizer.of(cfg, trainable, manager)) {

@@ -149,6 +149,55 @@ class CliTest {
     }
 
     @Test
+    void estimateWithoutOutWritesARunDirectoryUnderRuns() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 60, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 20, 8, 8, 10, false);
+        Run r = run("estimate", "--space", "nb201", "--estimators", "params", "--sample", "2", "--dataset", "mnist", "--data",
+                tmp.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path dir = Path.of((String) Json.MAPPER.readValue(r.lastLine(), Map.class).get("run_dir"));
+        try {
+            assertThat(dir.getParent()).isEqualTo(Path.of("runs"));
+            assertThat(dir.getFileName().toString()).startsWith("estimate-").endsWith("-s0");
+            assertThat(java.nio.file.Files.readAllLines(dir.resolve("scores.csv"))).hasSize(3);
+            assertThat(Path.of("scores.csv")).doesNotExist();
+            assertThat(Path.of("scores")).doesNotExist();
+        } finally {
+            io.jnas.run.RunDir.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void trainDartsOn28PixelImages() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 16, 28, 28, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 8, 28, 28, 10, false);
+        Run r = run("train", "darts", "--genotype", "DARTS_V2", "--dataset", "mnist", "--data", tmp.toString(), "--epochs", "1",
+                "--channels", "4", "--layers", "5", "--batch", "8", "--out", tmp.resolve("d").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readValue(r.lastLine(), Map.class)).containsKey("test_top1");
+    }
+
+    @Test
+    void demoDownloadsAMissingDataSetUnlessToldNot() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        System.setProperty("jnas.data.mirror", "http://127.0.0.1:" + closed);
+        try {
+            // mnist is in no default root of a test machine: the demo tries the (unreachable) mirror
+            userError(run("demo", "--dataset", "mnist", "--data", tmp.toString(), "--out", tmp.resolve("d").toString()),
+                    "mnist is not on this machine and cannot reach http://127.0.0.1:" + closed, "--data FOLDER");
+            userError(run("demo", "--dataset", "mnist", "--data", tmp.toString(), "--no-download"), "mnist not found",
+                    "--download");
+            userError(run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString()), "mnist not found", "--download");
+        } finally {
+            System.clearProperty("jnas.data.mirror");
+        }
+        assertThat(tmp.resolve("d")).doesNotExist();
+    }
+
+    @Test
     void moteSearchEvaluationFree() throws Exception {
         Fixtures.idx(tmp.resolve("mnist"), "train", 200, 8, 8, 10, false);
         Fixtures.idx(tmp.resolve("mnist"), "t10k", 50, 8, 8, 10, false);
@@ -194,9 +243,23 @@ class CliTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Json.MAPPER.readValue(again.lastLine(), Map.class).get("front")).isEqualTo(m.get("front"));
         Run f = run("finetune", "--subnet", (String) first.get("arch"), "--supernet", sn.toString(), "--epochs", "2",
-                "--patience", "1", "--out", tmp.resolve("ft").toString(), "--json");
+                "--patience", "1", "--export", "onnx", "--out", tmp.resolve("ft").toString(), "--json");
         assertThat(f.code()).as(f.err()).isZero();
-        assertThat(Json.MAPPER.readValue(f.lastLine(), Map.class).get("best_epochs")).isIn(1, 2);
+        Map<?, ?> ft = Json.MAPPER.readValue(f.lastLine(), Map.class);
+        assertThat(ft.get("best_epochs")).isIn(1, 2);
+        // the fine-tuned network and the search's exported subnet, as ONNX, score what jnas measured on the test split
+        Run pf = run("predict", "--model", (String) ft.get("onnx"), "--dataset", "mnist", "--data", tmp.toString(), "--json");
+        assertThat(pf.code()).as(pf.err()).isZero();
+        assertThat(((Number) Json.MAPPER.readValue(pf.lastLine(), Map.class).get("top1")).doubleValue())
+                .isCloseTo(((Number) ft.get("test_top1")).doubleValue(), org.assertj.core.data.Offset.offset(0.01));
+        Run ex = run("export", nat.toString(), "--subnet", "0", "--out", tmp.resolve("s0.onnx").toString(), "--json");
+        assertThat(ex.code()).as(ex.err()).isZero();
+        Run ps = run("predict", "--model", tmp.resolve("s0.onnx").toString(), "--dataset", "mnist", "--data", tmp.toString(),
+                "--json");
+        assertThat(ps.code()).as(ps.err()).isZero();
+        assertThat(((Number) Json.MAPPER.readValue(ps.lastLine(), Map.class).get("top1")).doubleValue())
+                .isCloseTo(100 - ((Number) first.get("error")).doubleValue(), org.assertj.core.data.Offset.offset(0.01));
+        userError(run("export", nat.toString(), "--subnet", "3"), "exported no subnet 3", "--subnet 0..0");
         userError(run("finetune", "--subnet", "{\"ks\":[3]}", "--supernet", sn.toString()), "\"e\"");
         userError(run("search", "nat", "--supernet", tmp.toString()), "supernet train");
         userError(run("search", "nat", "--supernet", sn.toString(), "--objectives", "params,error"), "objectives");

@@ -1,5 +1,8 @@
 package io.jnas.nn.ofa;
 
+import io.jnas.nn.onnx.OnnxGraph;
+import io.jnas.nn.onnx.OnnxOps;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -27,6 +30,12 @@ final class Elastic {
             ctx.count(perSample * w.getShape().get(1) * k * k);
         }
         return y;
+    }
+
+    /** The ONNX form of {@link #conv}: a Conv node with "same" padding, its value computed by jnas. */
+    static String conv(OnnxGraph g, Ctx ctx, String x, NDArray w, NDArray bias, int stride, int groups) {
+        NDArray y = conv(ctx, g.value(x), w, bias, stride, groups);
+        return OnnxOps.conv(g, x, w, bias, stride, (int) w.getShape().get(2) / 2, 1, groups, y);
     }
 
     /** {@code a[index]} attached to the step's manager. */

@@ -124,6 +124,27 @@ final class ElasticMbConv extends Module {
         return stride == 1 && in == out ? h.add(x) : h;
     }
 
+    /** The ONNX form of {@link #forward(Ctx, NDArray, int, int)} with the same kernel and width. */
+    String onnx(io.jnas.nn.onnx.OnnxGraph g, Ctx ctx, String x, int k, int mid) {
+        String h = Elastic.conv(g, ctx, x, Elastic.slice(ctx, expand, ":" + mid), null, 1, 1);
+        h = Act.onnx(g, act, bn1.onnx(g, ctx, h, mid));
+        h = Elastic.conv(g, ctx, h, kernel(ctx, k, mid), null, stride, mid);
+        h = Act.onnx(g, act, bn2.onnx(g, ctx, h, mid));
+        if (se) {
+            int sq = OfaLayout.squeeze(mid);
+            String s = io.jnas.nn.onnx.OnnxOps.globalAvgPool(g, h);
+            s = Elastic.conv(g, ctx, s, Elastic.slice(ctx, seReduce, ":" + sq + ", :" + mid), Elastic.slice(ctx, seReduceBias,
+                    ":" + sq), 1, 1);
+            s = Act.onnx(g, Act.Kind.RELU, s);
+            s = Elastic.conv(g, ctx, s, Elastic.slice(ctx, seExpand, ":" + mid + ", :" + sq), Elastic.slice(ctx, seExpandBias,
+                    ":" + mid), 1, 1);
+            h = io.jnas.nn.onnx.OnnxOps.mul(g, h, Act.onnx(g, Act.Kind.HSIGMOID, s));
+        }
+        h = Elastic.conv(g, ctx, h, Elastic.slice(ctx, project, ":, :" + mid), null, 1, 1);
+        h = bn3.onnx(g, ctx, h, out);
+        return stride == 1 && in == out ? io.jnas.nn.onnx.OnnxOps.sum(g, java.util.List.of(h, x)) : h;
+    }
+
     /**
      * Re-orders the middle channels by the L1 norm of the project weights (most important
      * first), and the squeeze channels by the L1 norm of the SE expand weights; the function

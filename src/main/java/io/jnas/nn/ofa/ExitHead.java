@@ -42,6 +42,15 @@ final class ExitHead extends Module {
         return classifier.forward(ctx, h);
     }
 
+    /** The inference form (dropout left out). */
+    String onnx(io.jnas.nn.onnx.OnnxGraph g, Ctx ctx, String x) {
+        String h = Act.onnx(g, Act.Kind.HSWISH, bn.onnx(g, ctx, Elastic.conv(g, ctx, x, expand, null, 1, 1), h1));
+        h = io.jnas.nn.onnx.OnnxOps.globalAvgPool(g, h);
+        h = Act.onnx(g, Act.Kind.HSWISH, Elastic.conv(g, ctx, h, mix, null, 1, 1));
+        h = io.jnas.nn.onnx.OnnxOps.flatten(g, h);
+        return classifier.onnx(g, h);
+    }
+
     void copyInto(ExitHead t) {
         Elastic.copy(expand, t.expand);
         bn.copyInto(t.bn);

@@ -78,6 +78,30 @@ final class OfaBlock extends Module {
         return y;
     }
 
+    /** The ONNX form of {@link #forward(Ctx, NDArray, int, int, int)}. */
+    String onnx(io.jnas.nn.onnx.OnnxGraph g, Ctx ctx, String x, int k, int expandRatio, int branches) {
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        if (OfaSubnet.has(branches, OfaSubnet.MBCONV)) {
+            terms.add(mb.onnx(g, ctx, x, k, mb.middle(expandRatio)));
+        }
+        if (OfaSubnet.has(branches, OfaSubnet.CONV1X1)) {
+            terms.add(Act.onnx(g, act, convBn.onnx(g, ctx, Elastic.conv(g, ctx, x, conv, null, stride, 1), convBn.width())));
+        }
+        if (OfaSubnet.has(branches, OfaSubnet.TRANSFORM)) {
+            String c = x;
+            if (stride != 1) {
+                NDArray v = ai.djl.nn.pooling.Pool.maxPool2d(g.value(x), new Shape(3, 3), new Shape(stride, stride),
+                        new Shape(1, 1), false);
+                c = io.jnas.nn.onnx.OnnxOps.pool(g, x, true, 3, stride, 1, false, v);
+            }
+            if (transform != null) {
+                c = Elastic.conv(g, ctx, c, transform, null, 1, 1);
+            }
+            terms.add(Act.onnx(g, act, transformBn.onnx(g, ctx, c, transformBn.width())));
+        }
+        return io.jnas.nn.onnx.OnnxOps.sum(g, terms);
+    }
+
     void sortChannels() {
         if (mb != null) {
             mb.sortChannels();

@@ -180,7 +180,8 @@ public final class OfaNetwork extends Network {
         h = f.getShape().equals(h.getShape()) ? f.add(h) : f;
         List<NDArray> out = new ArrayList<>();
         for (int st = 0; st < s.stages(); st++) {
-            h = stage(ctx, h, st, s);
+            h = stage(h, st, s, (b, in, k, e, br) -> b.forward(ctx, in, k, e, br),
+                    t -> t.stream().reduce(NDArray::add).orElseThrow());
             boolean last = st == s.stages() - 1;
             if (heads.containsKey(st) && (last || (allExits && spec.exits()))) {
                 out.add(heads.get(st).forward(ctx, h));
@@ -189,30 +190,55 @@ public final class OfaNetwork extends Network {
         return out;
     }
 
-    private NDArray stage(Ctx ctx, NDArray x, int st, OfaSubnet s) {
-        List<OfaBlock> blocks = stages.get(st);
+    /** One block of a stage, run on its input with the subnet's kernel, expand ratio and branches. */
+    private interface StageBlock<T> {
+        T run(OfaBlock block, T in, int k, int expand, int branches);
+    }
+
+    /**
+     * Stage {@code st} of subnet {@code s} on {@code x}: its blocks in order with OFAv2's dense sums (block j >= 4 takes
+     * y_{j-1} + y_1 + ... + y_{j-3}; the stage returns y_D + y_1 + ... + y_{D-2}); {@code sum} adds values in list order.
+     */
+    private <T> T stage(T x, int st, OfaSubnet s, StageBlock<T> block, java.util.function.Function<List<T>, T> sum) {
         int depth = s.d().get(st);
-        List<NDArray> ys = new ArrayList<>();
-        NDArray in = x;
+        List<T> ys = new ArrayList<>();
+        T in = x;
         for (int j = 0; j < depth; j++) {
             if (spec.dense() && j >= 3) {
-                in = ys.get(j - 1);
-                for (int i = 0; i <= j - 3; i++) {
-                    in = in.add(ys.get(i));
-                }
+                List<T> terms = new ArrayList<>(List.of(ys.get(j - 1)));
+                terms.addAll(ys.subList(0, j - 2));
+                in = sum.apply(terms);
             } else if (j > 0) {
                 in = ys.get(j - 1);
             }
             int b = s.firstBlock(st) + j;
-            ys.add(blocks.get(j).forward(ctx, in, s.ks().get(b), s.e().get(b), s.branches(b)));
+            ys.add(block.run(stages.get(st).get(j), in, s.ks().get(b), s.e().get(b), s.branches(b)));
         }
-        NDArray y = ys.get(depth - 1);
-        if (spec.dense()) {
-            for (int i = 0; i <= depth - 3; i++) {
-                y = y.add(ys.get(i));
-            }
+        List<T> out = new ArrayList<>(List.of(ys.get(depth - 1)));
+        if (spec.dense() && depth >= 3) {
+            out.addAll(ys.subList(0, depth - 2));
         }
-        return y;
+        return sum.apply(out);
+    }
+
+    /** The active subnet's inference form (inputs resized to r inside the graph), up to its exit; of an extracted subnet. */
+    @Override
+    public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
+        OfaSubnet s = active;
+        if (g.shape(x).get(2) != s.r() || g.shape(x).get(3) != s.r()) {
+            NDArray v = g.value(x).getNDArrayInternal().interpolation(new long[] {s.r(), s.r()}, 1, false);
+            x = io.jnas.nn.onnx.OnnxOps.resizeBilinear(g, x, s.r(), v);
+        }
+        Ctx ctx = Ctx.eval(g.value(x).getManager());
+        String h = Act.onnx(g, Act.Kind.HSWISH, stemBn.onnx(g, ctx, Elastic.conv(g, ctx, x, stem, null, 2, 1), stemBn.width()));
+        String f = Elastic.conv(g, ctx, h, firstDw, null, 1, (int) g.shape(h).get(1));
+        f = Act.onnx(g, Act.Kind.RELU, firstBn1.onnx(g, ctx, f, firstBn1.width()));
+        f = firstBn2.onnx(g, ctx, Elastic.conv(g, ctx, f, firstProject, null, 1, 1), firstBn2.width());
+        h = g.shape(f).equals(g.shape(h)) ? io.jnas.nn.onnx.OnnxOps.sum(g, List.of(f, h)) : f;
+        for (int st = 0; st < s.stages(); st++) {
+            h = stage(h, st, s, (b, in, k, e, br) -> b.onnx(g, ctx, in, k, e, br), terms -> io.jnas.nn.onnx.OnnxOps.sum(g, terms));
+        }
+        return heads.get(s.stages() - 1).onnx(g, ctx, h);
     }
 
     /** Re-orders every block's middle channels by importance (before an expand phase of progressive shrinking). */

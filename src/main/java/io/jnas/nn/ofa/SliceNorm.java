@@ -63,6 +63,15 @@ final class SliceNorm extends Module {
                 0.1, EPS);
     }
 
+    /** The inference form at full width (an extracted subnet's norms are all at full width). */
+    String onnx(io.jnas.nn.onnx.OnnxGraph g, Ctx ctx, String x, int c) {
+        if (c != max) {
+            throw new IllegalStateException("export an extracted subnet: a norm at " + c + " of " + max + " channels keeps no "
+                    + "running statistics");
+        }
+        return io.jnas.nn.onnx.OnnxOps.batchNorm(g, x, gamma, beta, mean, var, EPS, forward(ctx, g.value(x), c));
+    }
+
     /** Resets the running statistics and averages the next batches cumulatively (or back to momentum 0.1). */
     void recalibrating(boolean on) {
         if (on) {
@@ -89,6 +98,10 @@ final class SliceNorm extends Module {
     }
 
     int max() {
+        return max;
+    }
+
+    int width() {
         return max;
     }
 

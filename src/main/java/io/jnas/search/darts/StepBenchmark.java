@@ -53,4 +53,20 @@ public record StepBenchmark(double medianMs, double minMs, double maxMs) {
             return new StepBenchmark(median, sorted[0], sorted[k - 1]);
         }
     }
+
+    /** The figures of {@code jnas bench supernet}: step times (ms) and the setting they were measured in. */
+    public java.util.Map<String, Object> summary(SearchConfig cfg, int steps) {
+        java.util.Map<String, Object> res = new java.util.LinkedHashMap<>();
+        res.put("ms_per_step", Math.round(medianMs * 1000) / 1000.0);
+        res.put("min_ms", Math.round(minMs * 1000) / 1000.0);
+        res.put("max_ms", Math.round(maxMs * 1000) / 1000.0);
+        res.put("steps", steps);
+        res.put("space", cfg.space());
+        res.put("channels", cfg.channels());
+        res.put("layers", cfg.layers());
+        res.put("batch", cfg.batch());
+        res.put("objective", cfg.objective());
+        res.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        return res;
+    }
 }

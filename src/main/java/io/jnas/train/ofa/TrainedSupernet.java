@@ -74,6 +74,11 @@ public record TrainedSupernet(SupernetSpec spec, OfaNetwork net) {
 
     /** Loads the data set and makes the super-network's splits. */
     public Data data() throws IOException {
+        return specData(spec);
+    }
+
+    /** The splits of the data set that {@code spec} describes (without the super-network's weights). */
+    public static Data specData(SupernetSpec spec) throws IOException {
         Dataset d = spec.data().load();
         ImageData[] tv = spec.splits(d);
         return new Data(tv[0], tv[1], d.test(), Normalization.of(tv[0]));

@@ -47,7 +47,8 @@ public abstract class Module {
      * auxiliary heads) are left out.
      */
     public String onnx(io.jnas.nn.onnx.OnnxGraph g, String x) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no ONNX form");
+        throw new IllegalArgumentException("the network contains a " + getClass().getSimpleName() + ", which has no ONNX form "
+                + "(training-only or search-only modules cannot be exported; export a trained network)");
     }
 
     /** This module's inference output for the example value of {@code x} (what its ONNX node must compute). */

@@ -118,4 +118,23 @@ class OnnxCliTest {
         userError(CliTest.run("export", run.toString()), "has not finished", "jnas resume");
         userError(CliTest.run("export", run.toString(), "--opset", "9"), "--opset");
     }
+
+    @Test
+    @org.junit.jupiter.api.Tag("shared")
+    void onRealFashionMnistPredictGivesTheRunsTestAccuracy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+                "skipped: install Debian's dataset-fashion-mnist package");
+        Path run = tmp.resolve("fm");
+        CliTest.Run t = CliTest.run("train", "darts", "--genotype", "DARTS_V2", "--dataset", "fashion-mnist", "--train-size", "500",
+                "--epochs", "1", "--channels", "4", "--layers", "5", "--export", "onnx", "--out", run.toString(), "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        Map<?, ?> trained = Json.MAPPER.readValue(t.lastLine(), Map.class);
+        CliTest.Run p = CliTest.run("predict", "--model", run.resolve("model.onnx").toString(), "--dataset", "fashion-mnist",
+                "--json");
+        assertThat(p.code()).as(p.err()).isZero();
+        Map<?, ?> pred = Json.MAPPER.readValue(p.lastLine(), Map.class);
+        assertThat(pred.get("images")).isEqualTo(trained.get("test_images")).isEqualTo(10_000);
+        assertThat(((Number) pred.get("top1")).doubleValue()).isCloseTo(((Number) trained.get("test_top1")).doubleValue(),
+                org.assertj.core.data.Offset.offset(0.01));
+    }
 }

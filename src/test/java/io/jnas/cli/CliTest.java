@@ -40,7 +40,7 @@ class CliTest {
         }
     }
 
-    private static void userError(Run r, String... fragments) {
+    static void userError(Run r, String... fragments) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         String e = r.err().strip();
         assertThat(e.split("\n")).as("one line: " + e).hasSize(1);

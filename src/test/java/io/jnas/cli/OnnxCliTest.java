@@ -17,16 +17,6 @@ class OnnxCliTest {
     @TempDir
     Path tmp;
 
-    private static void userError(CliTest.Run r, String... fragments) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        String e = r.err().strip();
-        assertThat(e.split("\n")).as("one line: " + e).hasSize(1);
-        assertThat(e).doesNotContain("Exception").doesNotContain("\tat ");
-        for (String f : fragments) {
-            assertThat(e).contains(f);
-        }
-    }
-
     @Test
     void trainExportPredictReproducesTheTestAccuracy() throws Exception {
         Fixtures.idx(tmp.resolve("mnist"), "train", 200, 12, 12, 10, false);
@@ -85,20 +75,20 @@ class OnnxCliTest {
 
         // bad input: one line each
         Files.write(folder.resolve("broken.jpg"), new byte[] {1, 2, 3});
-        userError(CliTest.run("predict", "--model", onnx.toString(), "--images", folder.toString(), "--csv", csv.toString()),
+        CliTest.userError(CliTest.run("predict", "--model", onnx.toString(), "--images", folder.toString(), "--csv", csv.toString()),
                 "broken.jpg");
-        userError(CliTest.run("predict", "--model", tmp.resolve("pred.csv").toString(), "--images", folder.toString()),
+        CliTest.userError(CliTest.run("predict", "--model", tmp.resolve("pred.csv").toString(), "--images", folder.toString()),
                 "not an ONNX model");
         Path bare = tmp.resolve("bare.onnx");
         Files.write(bare, model.toBuilder().clearMetadataProps().build().toByteArray());
-        userError(CliTest.run("predict", "--model", bare.toString(), "--dataset", "mnist", "--data", tmp.toString()),
+        CliTest.userError(CliTest.run("predict", "--model", bare.toString(), "--dataset", "mnist", "--data", tmp.toString()),
                 "--mean and --std");
         CliTest.Run withNorm = CliTest.run("predict", "--model", bare.toString(), "--dataset", "mnist", "--data", tmp.toString(),
                 "--mean", meta.get("jnas.mean").replaceAll("[\\[\\]]", ""), "--std", meta.get("jnas.std").replaceAll("[\\[\\]]", ""),
                 "--json");
         assertThat(withNorm.code()).as(withNorm.err()).isZero();
         assertThat(Json.MAPPER.readValue(withNorm.lastLine(), Map.class).get("top1")).isEqualTo(pred.get("top1"));
-        userError(CliTest.run("predict", "--model", onnx.toString()), "--dataset", "--images");
+        CliTest.userError(CliTest.run("predict", "--model", onnx.toString()), "--dataset", "--images");
     }
 
     @Test
@@ -109,14 +99,14 @@ class OnnxCliTest {
         CliTest.Run r = CliTest.run("estimate", "--space", "nb201", "--estimators", "params", "--sample", "2", "--dataset", "mnist",
                 "--data", tmp.toString(), "--out", est.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        userError(CliTest.run("export", est.toString()), "is not a trained network but a run of 'estimate'", "train or finetune");
-        userError(CliTest.run("export", tmp.toString()), "not a jnas run directory");
+        CliTest.userError(CliTest.run("export", est.toString()), "is not a trained network but a run of 'estimate'", "train or finetune");
+        CliTest.userError(CliTest.run("export", tmp.toString()), "not a jnas run directory");
         Path run = tmp.resolve("run");
         assertThat(CliTest.run("train", "cnn", "--dataset", "mnist", "--data", tmp.toString(), "--epochs", "1", "--width", "4",
                 "--stages", "1", "--out", run.toString()).code()).isZero();
         Files.delete(run.resolve("result.json"));
-        userError(CliTest.run("export", run.toString()), "has not finished", "jnas resume");
-        userError(CliTest.run("export", run.toString(), "--opset", "9"), "--opset");
+        CliTest.userError(CliTest.run("export", run.toString()), "has not finished", "jnas resume");
+        CliTest.userError(CliTest.run("export", run.toString(), "--opset", "9"), "--opset");
     }
 
     @Test

@@ -39,6 +39,9 @@ public final class OnnxExport {
     /** The input's name in every exported model. */
     public static final String INPUT = "image";
 
+    private static final String RECOMPUTED = "no " + Preprocessing.FILE + " (a run of an older jnas): the normalisation and "
+            + "class names are recomputed from the run's data";
+
     private OnnxExport() {
     }
 
@@ -106,16 +109,6 @@ public final class OnnxExport {
         return res;
     }
 
-    /** jnas's own logits for {@code images} (already normalised, (N, C, H, W) floats) from the run's network. */
-    public static float[] forward(Path runDir, int subnet, float[] images, int n) throws IOException {
-        try (NDManager m = NDManager.newBaseManager(); NoGrad ng = new NoGrad()) {
-            Source s = source(runDir, subnet, m, line -> { });
-            Preprocessing p = s.pre();
-            NDArray x = m.create(images, new ai.djl.ndarray.types.Shape(n, p.channels(), p.height(), p.width()));
-            return s.net().forward(Ctx.eval(m), x).toFloatArray();
-        }
-    }
-
     /**
      * Throughput of the run's network in jnas (libtorch) and of its ONNX export in ONNX Runtime on the same random
      * inputs, batch 1 and 64, {@code threads} threads each, and the largest difference between their logits.
@@ -179,17 +172,18 @@ public final class OnnxExport {
                     + runDir + ", then export it");
         }
         return switch (command) {
-            case "train" -> train(runDir, Json.MAPPER.convertValue(config, TrainRun.class), m);
-            case "finetune" -> finetune(runDir, Json.MAPPER.convertValue(config, FinetuneRun.class), m);
-            case "search-nat" -> natSubnet(runDir, Json.MAPPER.convertValue(config, NatRun.class), subnet, m);
+            case "train" -> train(runDir, Json.MAPPER.convertValue(config, TrainRun.class), m, log);
+            case "finetune" -> finetune(runDir, Json.MAPPER.convertValue(config, FinetuneRun.class), m, log);
+            case "search-nat" -> natSubnet(runDir, Json.MAPPER.convertValue(config, NatRun.class), subnet, m, log);
             default -> throw new IllegalArgumentException(runDir + " is not a trained network but a run of '" + command + "'; export "
                     + "a train or finetune run, or a subnet that search nat exported (jnas export NAT_RUN --subnet K)");
         };
     }
 
-    private static Source train(Path dir, TrainRun c, NDManager m) throws IOException {
+    private static Source train(Path dir, TrainRun c, NDManager m, Consumer<String> log) throws IOException {
         Preprocessing p = Preprocessing.readFrom(dir);
         if (p == null) {
+            log.accept(RECOMPUTED);
             Dataset d = c.data().load();
             p = Preprocessing.of(d.train(), Normalization.of(d.train()));
         }
@@ -198,12 +192,13 @@ public final class OnnxExport {
         return new Source(net, p, c.model().describe(), "train " + c.model().kind());
     }
 
-    private static Source finetune(Path dir, FinetuneRun c, NDManager m) throws IOException {
+    private static Source finetune(Path dir, FinetuneRun c, NDManager m, Consumer<String> log) throws IOException {
         SupernetSpec spec = TrainedSupernet.specIn(Path.of(c.supernet()));
         OfaSubnet s = spec.ofaSpace().parse(c.subnet());
         Path fin = dir.resolve("final");
         Preprocessing p = Preprocessing.readFrom(fin);
         if (p == null) {
+            log.accept(RECOMPUTED);
             TrainedSupernet.Data d = TrainedSupernet.specData(spec);
             ImageData all = ImageData.concat(d.train(), d.val());
             p = Preprocessing.of(all, Normalization.of(all));
@@ -213,7 +208,7 @@ public final class OnnxExport {
         return new Source(net, p, s.toString(), "finetune " + spec.space());
     }
 
-    private static Source natSubnet(Path dir, NatRun c, int k, NDManager m) throws IOException {
+    private static Source natSubnet(Path dir, NatRun c, int k, NDManager m, Consumer<String> log) throws IOException {
         if (c.supernet() == null) {
             throw new IllegalArgumentException(dir + " searched without a super-network (an estimator scored it), so it has "
                     + "no trained network to export; train the found architecture with jnas train and export that run");
@@ -228,6 +223,7 @@ public final class OnnxExport {
         OfaSubnet s = spec.ofaSpace().parse(Files.readString(arch).strip());
         Preprocessing p = Preprocessing.readFrom(dir.resolve("subnets"));
         if (p == null) {
+            log.accept(RECOMPUTED);
             TrainedSupernet.Data d = TrainedSupernet.specData(spec);
             p = Preprocessing.of(d.train(), d.norm());
         }

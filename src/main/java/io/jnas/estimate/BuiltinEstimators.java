@@ -130,6 +130,19 @@ public final class BuiltinEstimators {
         }
     }
 
+    /** jacov: the eigenvalues of the input Jacobians' correlation (NASWOT v1, arXiv:2006.04647v1). */
+    public static final class Jacov extends ZeroCost {
+        @Override
+        public String name() {
+            return "jacov";
+        }
+
+        @Override
+        public String description() {
+            return "spread of the input Jacobians' correlation spectrum over one batch at initialisation";
+        }
+    }
+
     /** Gradient norm at initialisation. */
     public static final class GradNorm extends ZeroCost {
         @Override

@@ -28,13 +28,14 @@ import org.apache.commons.math3.linear.LUDecomposition;
  * grad_norm and snip as in arXiv:2101.08134), larger is better: {@code synflow} (Σ|θ·∂R/∂θ| with R the output sum for
  * an all-ones input, weights made positive, BN at its initial statistics), {@code naswot} (log|det K| of the Hamming
  * kernel of ReLU codes over a batch), {@code grad_norm} (Σ‖∂L/∂θ‖) and {@code snip} (Σ|θ·∂L/∂θ|) on one labelled
- * batch.
+ * batch, and {@code jacov} (NASWOT's first version, arXiv:2006.04647v1: with λ the eigenvalues of the correlation
+ * matrix of the input Jacobians ∂(Σ outputs)/∂x over a batch, −Σ log(λ + k) + 1/(λ + k), k = 1e-5).
  *
  * @param <A> architecture type
  */
 public final class ZeroCostEstimator<A> implements Estimator<A> {
     /** The proxies this class computes. */
-    public static final List<String> KINDS = List.of("synflow", "naswot", "grad_norm", "snip");
+    public static final List<String> KINDS = List.of("synflow", "naswot", "grad_norm", "snip", "jacov");
     private final String kind;
     private final BiFunction<Init, A, Network> builder;
     private final Function<A, String> text;
@@ -72,6 +73,7 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
             double v = switch (kind) {
                 case "synflow" -> synflow(net, m);
                 case "naswot" -> naswot(net, m);
+                case "jacov" -> jacov(net, m);
                 default -> gradient(net, m, kind.equals("snip"));
             };
             return Score.of(v, (System.nanoTime() - t0) / 1e9);
@@ -121,6 +123,44 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
             NDArray g = p.array().getGradient();
             s += snip ? p.array().mul(g).abs().sum().getFloat() : g.norm().getFloat();
             g.close();
+        }
+        return s;
+    }
+
+    private double jacov(Network net, NDManager m) {
+        NDArray x = firstBatch(m).x();
+        x.setRequiresGradient(true);
+        Ctx ctx = new Ctx(m, true, Seeds.stream(seed, 4), null);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(net.forward(ctx, x).sum());
+        }
+        NDArray j = x.getGradient().reshape(batch, -1);
+        int n = (int) j.getShape().get(1);
+        float[] v = j.toFloatArray();
+        double[][] rows = new double[batch][n];
+        for (int i = 0; i < batch; i++) {
+            for (int c = 0; c < n; c++) {
+                rows[i][c] = v[i * n + c];
+            }
+        }
+        // the correlation of the batch's Jacobians (rows as variables), as numpy's corrcoef
+        double[][] corr = new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
+                .computeCorrelationMatrix(new Array2DRowRealMatrix(rows, false).transpose()).getData();
+        for (double[] r : corr) {
+            for (double c : r) {
+                if (Double.isNaN(c)) {
+                    // a constant Jacobian (the output does not depend on the input, e.g. a cell of 'none' edges):
+                    // no correlation is defined, and such a network ranks last
+                    return -Double.MAX_VALUE;
+                }
+            }
+        }
+        double k = 1e-5;
+        double s = 0;
+        for (double l : new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(corr, false))
+                .getRealEigenvalues()) {
+            double e = Math.max(l, 0) + k;
+            s -= Math.log(e) + 1 / e;
         }
         return s;
     }

@@ -17,7 +17,6 @@ import io.jnas.space.ofa.OfaSpace;
 import io.jnas.train.ofa.SubnetEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -88,11 +87,8 @@ class NativeMemoryTest {
     }
 
     private static long[] run(String what) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2",
-                "-Dai.djl.pytorch.num_interop_threads=1", "-cp", System.getProperty("java.class.path"),
-                NativeMemoryTest.class.getName(), what));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = io.jnas.cli.ChildJnas.java(List.of("-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch"),
+                NativeMemoryTest.class.getName(), what).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

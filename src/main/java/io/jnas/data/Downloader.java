@@ -78,6 +78,9 @@ public final class Downloader {
             String why = e instanceof java.net.UnknownHostException ? "unknown host"
                     : e instanceof java.net.http.HttpTimeoutException ? "timed out" : "connection refused";
             throw new DataFormatException("cannot reach " + url + " (" + why + ")");
+        } catch (IOException e) {
+            throw new DataFormatException("download of " + url + " failed (" + e.getMessage() + "); nothing was kept, run the "
+                    + "command again to retry");
         } finally {
             Files.deleteIfExists(tmp);
         }

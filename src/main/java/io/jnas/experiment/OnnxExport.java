@@ -123,21 +123,18 @@ public final class OnnxExport {
             for (int batch : new int[] {1, 64}) {
                 float[] x = m.randomNormal(new ai.djl.ndarray.types.Shape(batch, p.channels(), p.height(), p.width()))
                         .toFloatArray();
+                java.util.function.Supplier<float[]> jnas = () -> {
+                    try (NDManager sm = m.newSubManager()) {
+                        return s.net().forward(Ctx.eval(sm), sm.create(x, new ai.djl.ndarray.types.Shape(batch, p.channels(),
+                                p.height(), p.width()))).toFloatArray();
+                    }
+                };
                 float[][] theirs = model.logits(x, batch);
-                float[] ours;
-                try (NDManager sm = m.newSubManager()) {
-                    ours = s.net().forward(Ctx.eval(sm), sm.create(x, new ai.djl.ndarray.types.Shape(batch, p.channels(),
-                            p.height(), p.width()))).toFloatArray();
-                }
+                float[] ours = jnas.get();
                 for (int i = 0; i < ours.length; i++) {
                     maxDiff = Math.max(maxDiff, Math.abs(ours[i] - theirs[i / theirs[0].length][i % theirs[0].length]));
                 }
-                res.put("jnas_images_per_second_b" + batch, Results.round3(batch / seconds(() -> {
-                    try (NDManager sm = m.newSubManager()) {
-                        s.net().forward(Ctx.eval(sm), sm.create(x, new ai.djl.ndarray.types.Shape(batch, p.channels(),
-                                p.height(), p.width()))).toFloatArray();
-                    }
-                })));
+                res.put("jnas_images_per_second_b" + batch, Results.round3(batch / seconds(jnas::get)));
                 res.put("onnx_images_per_second_b" + batch, Results.round3(batch / seconds(() -> model.logits(x, batch))));
             }
             res.put("max_abs_logit_difference", maxDiff);
@@ -215,8 +212,9 @@ public final class OnnxExport {
         }
         Path arch = dir.resolve("subnets/" + k + ".json");
         if (!Files.isRegularFile(arch)) {
-            throw new IllegalArgumentException(dir + " exported no subnet " + k + " (subnets/" + k + ".json); give --subnet "
-                    + "0.." + (countSubnets(dir) - 1) + " or search with a larger --export");
+            long n = countSubnets(dir);
+            throw new IllegalArgumentException(dir + " exported no subnet " + k + " (subnets/" + k + ".json); "
+                    + (n > 0 ? "give --subnet 0.." + (n - 1) + " or " : "") + "search with a larger --export");
         }
         Path sn = c.supernet().dir() != null ? Path.of(c.supernet().dir()) : dir.resolve("supernet");
         SupernetSpec spec = TrainedSupernet.specIn(sn);
@@ -233,6 +231,9 @@ public final class OnnxExport {
     }
 
     private static long countSubnets(Path dir) throws IOException {
+        if (!Files.isDirectory(dir.resolve("subnets"))) {
+            return 0;
+        }
         try (var f = Files.list(dir.resolve("subnets"))) {
             return f.filter(x -> x.getFileName().toString().endsWith(".safetensors")).count();
         }

@@ -61,6 +61,10 @@ public final class OnnxModel implements AutoCloseable {
                 throw new IllegalArgumentException(file + " takes a " + shape.length + "-D input; jnas predict runs image "
                         + "classifiers with an (N, C, H, W) input");
             }
+            if (shape[1] < 1 || shape[2] < 1 || shape[3] < 1) {
+                throw new IllegalArgumentException(file + " takes images of a free size " + java.util.Arrays.toString(shape)
+                        + "; jnas predict needs a fixed channel count, height and width (as jnas export writes)");
+            }
             Map<String, String> meta = s.getMetadata().getCustomMetadata();
             float[] mu = mean != null ? mean : floats(meta.get("jnas.mean"));
             float[] sd = std != null ? std : floats(meta.get("jnas.std"));
@@ -101,7 +105,8 @@ public final class OnnxModel implements AutoCloseable {
                 new long[] {n, pre.channels(), pre.height(), pre.width()}); OrtSession.Result r = session.run(Map.of(input, t))) {
             return (float[][]) r.get(0).getValue();
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on a batch: " + e.getMessage(), e);
+            throw new IllegalArgumentException("ONNX Runtime cannot run the model on " + n + " images of " + pre.channels() + "x"
+                    + pre.height() + "x" + pre.width() + " floats (" + e.getMessage().split("\n")[0] + ")");
         }
     }
 

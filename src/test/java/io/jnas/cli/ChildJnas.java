@@ -20,11 +20,18 @@ public final class ChildJnas {
 
     /** A process builder for {@code jnas ARGS}; its output goes to a log file under the log folder. */
     public ProcessBuilder builder(String... args) {
+        return java(List.of("-Xmx2g"), "io.jnas.cli.Main", args).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("log-" + System.nanoTime()).toFile());
+    }
+
+    /** {@code mainClass ARGS} in a child JVM on the test's class path, offline, 2 libtorch threads, with {@code flags}. */
+    public static ProcessBuilder java(List<String> flags, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.jnas.cli.Main"));
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2", "-Dai.djl.pytorch.num_interop_threads=1"));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logs.resolve("log-" + System.nanoTime()).toFile());
+        return new ProcessBuilder(cmd);
     }
 
     /** Runs {@code jnas ARGS} to the end and returns its exit code. */

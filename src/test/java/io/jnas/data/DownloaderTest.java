@@ -143,4 +143,18 @@ class DownloaderTest {
         }
         assertThat(tmp.resolve("cache/fashion-mnist").toFile().list()).isEmpty();
     }
+
+    @Test
+    void aConnectionCutMidFileIsOneLineAndKeepsNothing() throws Exception {
+        server.createContext("/cut", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write(new byte[10]);
+            ex.getHttpContext().getServer().stop(0);
+        });
+        Path dest = tmp.resolve("cache/cut.gz");
+        assertThatThrownBy(() -> new Downloader().fetch(url("cut"), dest, Downloader.Digest.sha256("00".repeat(32))))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith("download of " + url("cut") + " failed")
+                .hasMessageContaining("nothing was kept");
+        assertThat(dest.getParent().toFile().list()).isEmpty();
+    }
 }

@@ -23,11 +23,7 @@ class ResumeAfterKillTest {
     Path tmp;
 
     private ProcessBuilder jnas(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), "io.jnas.cli.Main"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + System.nanoTime()).toFile());
+        return new io.jnas.cli.ChildJnas(tmp).builder(args);
     }
 
     private String[] train(Path out) {

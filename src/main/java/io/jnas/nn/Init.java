@@ -82,6 +82,11 @@ public final class Init {
         return manager.ones(shape, type);
     }
 
+    /** The n×n identity matrix. */
+    public NDArray eye(int n) {
+        return manager.eye(n).toType(type, false);
+    }
+
     /** A child stream for a sub-component (keeps streams independent of build order). */
     public Init split() {
         return new Init(manager, new SplittableRandom(random.nextLong()), type);

@@ -55,8 +55,8 @@ final class ElasticMbConv extends Module {
         expand = param("expand", init.fanIn(new Shape(maxMid, in, 1, 1), in), Param.Kind.WEIGHT);
         bn1 = child("bn1", new SliceNorm(init, maxMid));
         depthwise = param("depthwise", init.fanIn(new Shape(maxMid, 1, maxK, maxK), (long) maxK * maxK), Param.Kind.WEIGHT);
-        t75 = elasticKernel && maxK >= 7 ? param("t7to5", init.manager().eye(25), Param.Kind.WEIGHT) : null;
-        t53 = elasticKernel && maxK >= 5 ? param("t5to3", init.manager().eye(9), Param.Kind.WEIGHT) : null;
+        t75 = elasticKernel && maxK >= 7 ? param("t7to5", init.eye(25), Param.Kind.WEIGHT) : null;
+        t53 = elasticKernel && maxK >= 5 ? param("t5to3", init.eye(9), Param.Kind.WEIGHT) : null;
         bn2 = child("bn2", new SliceNorm(init, maxMid));
         if (se) {
             seReduce = param("se_reduce", init.fanIn(new Shape(maxSqueeze, maxMid, 1, 1), maxMid), Param.Kind.WEIGHT);

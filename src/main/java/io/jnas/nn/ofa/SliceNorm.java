@@ -14,7 +14,8 @@ import io.jnas.nn.Param;
  * width it behaves like an ordinary BN (running statistics updated in training, used in eval).
  * At a smaller width it normalises with batch statistics and leaves the running statistics
  * alone: a super-network's running statistics are meaningless for its subnets, which are
- * recalibrated after extraction (OFA's practice). {@link #recalibrating} switches the update to
+ * recalibrated after extraction (OFA's practice). In eval at a smaller width it uses the first {@code c}
+ * running statistics, as OFA's dynamic BN does (exact for an imported OFA super-network's subnets). {@link #recalibrating} switches the update to
  * a cumulative average, so that n batches give the exact mean of their statistics.
  */
 final class SliceNorm extends Module {
@@ -51,12 +52,13 @@ final class SliceNorm extends Module {
             return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) mean, (PtNDArray) var, (PtNDArray) gamma,
                     (PtNDArray) beta, ctx.training(), mom, EPS);
         }
-        if (!ctx.training()) {
-            throw new IllegalStateException("a subnet of the super-network is evaluated by extracting it first "
-                    + "(running statistics of " + c + " of " + max + " channels are not kept)");
-        }
         NDArray g = Elastic.slice(ctx, gamma, ":" + c);
         NDArray b = Elastic.slice(ctx, beta, ":" + c);
+        if (!ctx.training()) {
+            // OFA's dynamic BN: the first c running statistics (the full width's; a subnet is recalibrated by extraction)
+            return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) Elastic.slice(ctx, mean, ":" + c),
+                    (PtNDArray) Elastic.slice(ctx, var, ":" + c), (PtNDArray) g, (PtNDArray) b, false, 0.1, EPS);
+        }
         NDArray m = ctx.manager().zeros(new Shape(c));
         NDArray v = ctx.manager().ones(new Shape(c));
         return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) m, (PtNDArray) v, (PtNDArray) g, (PtNDArray) b, true,

@@ -13,9 +13,6 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas search mae-nas|darts}: differentiable search. */
 final class DiffSearchCommand {
-    private DiffSearchCommand() {
-    }
-
     /** Options shared by the differentiable searches. */
     abstract static class Base implements Callable<Integer> {
         @Mixin

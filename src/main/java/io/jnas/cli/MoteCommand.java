@@ -5,8 +5,6 @@ import io.jnas.estimate.Nb201Table;
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.SearchRun;
 import io.jnas.search.EvolutionConfig;
-import io.jnas.search.RandomConfig;
-import io.jnas.search.StrategyConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,20 +48,11 @@ final class MoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("topk", "ef", "rs").contains(variant)) {
-            throw new IllegalArgumentException("--variant must be topk, ef or rs, got '" + variant + "'");
-        }
         long seed = out.seed;
-        EvolutionConfig evolution = new EvolutionConfig(initial, iterations, parents, seed);
-        String name = strategy != null ? strategy : variant.equals("rs") ? "random" : "evolution";
-        StrategyConfig s = switch (name) {
-            case "evolution" -> evolution;
-            case "random" -> new RandomConfig(evolution.budget(), seed);
-            default -> throw new IllegalArgumentException("--strategy must be evolution or random, got '" + name + "'");
-        };
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
                 table, Nb201Table.testColumn(tableDataset, 200), seed);
-        SearchRun run = new SearchRun(spec, s, variant.equals("ef") ? "best" : "topk", k, tableDataset + "-val-12");
+        SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
+                tableDataset + "-val-12");
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));
         return 0;
     }

@@ -49,4 +49,11 @@ public final class SupernetMixin {
                 seed);
         return SupernetSpec.of(space, parallel, dense, exits, width, data.spec(seed, paper ? 0 : 5_000), valFraction, cfg);
     }
+
+    /** A transfer's defaults where unset: 1 epoch of the full network, no shrinking phases, lr 0.01. */
+    void transferDefaults() {
+        fullEpochs = fullEpochs != null ? fullEpochs : 1;
+        phaseEpochs = phaseEpochs != null ? phaseEpochs : 0;
+        lr = lr != null ? lr : 0.01;
+    }
 }

@@ -3,9 +3,7 @@ package io.jnas.cli;
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.TrainRun;
 import io.jnas.nn.kit.ModelSpec;
-import io.jnas.nn.kit.SpaceKits;
 import io.jnas.train.TrainConfig;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,18 +93,7 @@ final class TrainCommand {
 
         @Override
         ModelSpec model() {
-            String g = genotype;
-            if (g.startsWith("random:")) {
-                // a seeded random genotype, stored in config.yaml in full
-                long s;
-                try {
-                    s = Long.parseLong(g.substring("random:".length()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--genotype random:SEED needs an integer seed, got '" + g + "'");
-                }
-                g = SpaceKits.get("darts").space().format(SpaceKits.get("darts").space().sample(new SplittableRandom(s)));
-            }
-            return new ModelSpec("darts", g, preset.or(channels, 16, 36), preset.or(layers, 8, 20), auxiliary);
+            return new ModelSpec("darts", ModelSpec.darts(genotype), preset.or(channels, 16, 36), preset.or(layers, 8, 20), auxiliary);
         }
 
         /** paper: the DARTS protocol, 600 epochs, batch 96; cpu: same recipe, 2 epochs, batch 64. */

@@ -2,6 +2,7 @@ package io.jnas.experiment;
 
 import io.jnas.estimate.EstimatorSpec;
 import io.jnas.search.StrategyConfig;
+import io.jnas.search.EvolutionConfig;
 
 /**
  * A search scored by an estimator ({@code jnas search mote}): a strategy asks, the estimator scores, and the result
@@ -28,5 +29,24 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
             throw new IllegalArgumentException("validating the top-" + k + " needs the accuracies of a NAS-Bench-201 table: "
                     + "give --table, or use --variant ef");
         }
+    }
+
+    /**
+     * The search of MOTE-NAS's variant: {@code topk} (evolution, then the k best validated), {@code ef} (evolution,
+     * the best estimate) or {@code rs} (random sampling, then topk); {@code strategy} (evolution or random) overrides
+     * the variant's.
+     */
+    public static SearchRun variant(String variant, String strategy, EvolutionConfig evolution, EstimatorSpec spec, int k,
+            String validation) {
+        if (!java.util.List.of("topk", "ef", "rs").contains(variant)) {
+            throw new IllegalArgumentException("--variant must be topk, ef or rs, got '" + variant + "'");
+        }
+        String name = strategy != null ? strategy : variant.equals("rs") ? "random" : "evolution";
+        StrategyConfig s = switch (name) {
+            case "evolution" -> evolution;
+            case "random" -> new io.jnas.search.RandomConfig(evolution.budget(), evolution.seed());
+            default -> throw new IllegalArgumentException("--strategy must be evolution or random, got '" + name + "'");
+        };
+        return new SearchRun(spec, s, variant.equals("ef") ? "best" : "topk", k, validation);
     }
 }

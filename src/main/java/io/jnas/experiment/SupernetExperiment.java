@@ -12,6 +12,7 @@ import io.jnas.space.ofa.OfaCost;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Evaluation;
+import io.jnas.train.ofa.Pretrained;
 import io.jnas.train.ofa.SubnetEvaluation;
 import io.jnas.train.ofa.SupernetSpec;
 import io.jnas.train.ofa.SupernetTrainer;
@@ -51,15 +52,22 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
         Dataset d = s.data().load();
         ImageData[] tv = s.splits(d);
         log.accept(d.describe() + "; " + tv[0].size() + " train / " + tv[1].size() + " validation images");
-        return run -> execute(s, d, tv, run, log);
+        if (c.from() != null) {
+            c.from().verify();
+            c.from().check(s.network()); // a file that is no OFA checkpoint, or another width, fails before the run starts
+        }
+        return run -> execute(s, c.from(), d, tv, run, log);
     }
 
-    private Map<String, Object> execute(SupernetSpec s, Dataset d, ImageData[] tv, RunDir run, Consumer<String> log)
-            throws IOException {
+    private Map<String, Object> execute(SupernetSpec s, Pretrained from, Dataset d, ImageData[] tv, RunDir run,
+            Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager()) {
             OfaNetwork net = OfaNetwork.supernet(new Init(m, Seeds.mix(s.train().seed(), 1)), s.network(),
                     s.train().resolutions().get(0));
+            if (from != null) {
+                from.loadInto(net, log); // a resumed run then restores its own checkpoint over these weights
+            }
             SupernetTrainer trainer = new SupernetTrainer(net, m, s.train(), tv[0], tv[1], run, log);
             log.accept(String.format("%s super-network: %d phases (%s), %d epochs", s.space(), trainer.phases().size(),
                     trainer.phases().stream().map(p -> p.name()).collect(Collectors.joining(" → ")), trainer.totalEpochs()));
@@ -69,6 +77,9 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("space", s.space());
             res.put("dataset", d.name());
+            if (from != null) {
+                res.put("pretrained", from.path());
+            }
             for (Map.Entry<String, OfaSubnet> e : Map.of("largest", sp.largest(), "smallest", sp.smallest()).entrySet()) {
                 Evaluation ev = SubnetEvaluation.of(net, e.getValue(), m, tv[0], tv[1], trainer.normalization(),
                         s.train().recalibImages(), Math.max(s.train().batch(), 128), s.train().seed());
@@ -87,14 +98,15 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
             res.put("weights", run.file(TrainedSupernet.WEIGHTS).toString());
             res.put("run_dir", run.dir().toString());
             run.writeResult(res);
-            report(run, s, res, history);
+            report(run, s, from, res, history);
             return res;
         }
     }
 
-    private static void report(RunDir run, SupernetSpec s, Map<String, Object> res, List<Map<String, Object>> history)
-            throws IOException {
-        Report r = Report.of(run, "jnas supernet train (" + s.space() + ")").result(res);
+    private static void report(RunDir run, SupernetSpec s, Pretrained from, Map<String, Object> res,
+            List<Map<String, Object>> history) throws IOException {
+        Report r = Report.of(run, from == null ? "jnas supernet train (" + s.space() + ")"
+                : "jnas supernet import (" + s.space() + ", from " + from.path() + ")").result(res);
         if (!history.isEmpty()) {
             List<Integer> x = new ArrayList<>();
             List<Double> loss = new ArrayList<>();

@@ -18,6 +18,21 @@ public record ModelSpec(String kind, String arch, int channels, int depth, boole
     /** The one network that is not an architecture of a space. */
     public static final String CNN = "cnn";
 
+    /** A genotype text as given: {@code random:SEED} becomes that seeded random genotype, written out in full. */
+    public static String darts(String genotype) {
+        if (!genotype.startsWith("random:")) {
+            return genotype;
+        }
+        long s;
+        try {
+            s = Long.parseLong(genotype.substring("random:".length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--genotype random:SEED needs an integer seed, got '" + genotype + "'");
+        }
+        SpaceKit<Object> kit = SpaceKits.get("darts");
+        return kit.space().format(kit.space().sample(new java.util.SplittableRandom(s)));
+    }
+
     public ModelSpec {
         if (channels < 1 || depth < 1) {
             throw new IllegalArgumentException("model width and depth must be >= 1, got " + channels + ", " + depth);

@@ -2,7 +2,8 @@
 # Neural Architecture Transfer at cpu scale (docs/results.md, issue 17): a plain OFA super-network pretrained by
 # jnas on Tiny ImageNet (val archive: 8,000 train images, 200 classes) and transferred to CIFAR-10 by
 # `supernet import` + `search nat`, against a super-network trained from scratch on CIFAR-10 with the same CPU
-# time (pretraining + import), 2 seeds, the same NATv2 search on both. Every run resumes when interrupted.
+# time (pretraining + import), 2 seeds, the same NATv2 search on both; and a control that gives the transfer the
+# scratch run's schedule on the target (pretraining counted as free). Every run resumes when interrupted.
 # Ends with bench/transfer_tables.py (fronts on the test split; hypervolume with one reference for all runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,11 @@ PY
 )
   go "$OUT/scratch-s$seed" supernet train --space ofa --dataset "$DATA" --train-size "$TRAIN" --full-epochs "$full" \
     --phase-epochs "$phase" --seed "$seed"
-  for sn in import scratch; do
+  # control: the transfer given the scratch run's target-side schedule (epochs and lr), i.e. pretraining for free as with
+  # a published super-network; isolates what the pretrained weights are worth on the target
+  go "$OUT/import-long-s$seed" supernet import --from "$OUT/pre-tiny" --dataset "$DATA" --train-size "$TRAIN" \
+    --full-epochs "$full" --phase-epochs "$phase" --lr 0.05 --seed "$seed"
+  for sn in import scratch import-long; do
     go "$OUT/nat-$sn-s$seed" search nat --space ofa --supernet "$OUT/$sn-s$seed" --evaluations "$EVALS" --archive 12 --candidates 6 --seed "$seed"
   done
 done

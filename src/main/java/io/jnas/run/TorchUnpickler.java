@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
@@ -24,7 +23,9 @@ final class TorchUnpickler extends Unpickler {
             Map.entry("HalfStorage", 2), Map.entry("BFloat16Storage", 2), Map.entry("LongStorage", 8),
             Map.entry("IntStorage", 4), Map.entry("ShortStorage", 2), Map.entry("CharStorage", 1),
             Map.entry("ByteStorage", 1), Map.entry("BoolStorage", 1));
-    private static final Set<String> REFUSED_OPCODES = Set.of("INST", "OBJ", "EXT1", "EXT2", "EXT4");
+    /** Opcodes that build instances of arbitrary classes (INST, OBJ) or of registered extensions (EXT*). */
+    private static final Map<Short, String> REFUSED_OPCODES = Map.of(Opcodes.INST, "INST", Opcodes.OBJ, "OBJ", Opcodes.EXT1,
+            "EXT1", Opcodes.EXT2, "EXT2", Opcodes.EXT4, "EXT4");
 
     /** A global or opcode a tensor state dict does not need. */
     static final class Refused extends PickleException {
@@ -71,22 +72,11 @@ final class TorchUnpickler extends Unpickler {
             stack.add(global(String.valueOf(module), String.valueOf(name)));
             return NO_RETURN_VALUE;
         }
-        for (String op : REFUSED_OPCODES) {
-            if (key == opcode(op)) {
-                throw new Refused("the pickle opcode " + op + " (it builds arbitrary objects)");
-            }
+        String refused = REFUSED_OPCODES.get(key);
+        if (refused != null) {
+            throw new Refused("the pickle opcode " + refused + " (it builds arbitrary objects)");
         }
         return super.dispatch(key);
-    }
-
-    private static short opcode(String name) {
-        return switch (name) {
-            case "INST" -> Opcodes.INST;
-            case "OBJ" -> Opcodes.OBJ;
-            case "EXT1" -> Opcodes.EXT1;
-            case "EXT2" -> Opcodes.EXT2;
-            default -> Opcodes.EXT4;
-        };
     }
 
     private static Object global(String module, String name) {

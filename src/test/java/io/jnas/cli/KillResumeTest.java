@@ -131,13 +131,18 @@ class KillResumeTest {
     }
 
     @Test
-    void supernetTrainThenNatSearchThenFinetune() throws Exception {
+    void supernetTrainThenImportThenNatSearchThenFinetune() throws Exception {
         String[] sn = with(new String[] {"supernet", "train", "--space", "ofav2", "--full-epochs", "1", "--phase-epochs", "1",
             "--resolutions", "32", "--batch", "32"}, data);
         // killed between the two renames of its third checkpoint: checkpoint/ is gone, checkpoint.new/ is complete
         Path[] s = killAndResume("supernet", "checkpoint-moved:2", sn);
         assertThat(Files.readAllBytes(s[1].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)))
                 .isEqualTo(Files.readAllBytes(s[0].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)));
+        // a transfer from that super-network to the same data (classifiers kept), killed after its first checkpoint
+        Path[] t = killAndResume("import", "checkpoint:1", with(new String[] {"supernet", "import", "--from", s[0].toString(),
+            "--full-epochs", "2", "--resolutions", "32", "--batch", "32"}, data));
+        assertThat(Files.readAllBytes(t[1].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)))
+                .isEqualTo(Files.readAllBytes(t[0].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)));
         Path[] n = killAndResume("nat", "checkpoint:1", new String[] {"search", "nat", "--supernet", s[0].toString(),
             "--archive", "6", "--iterations", "2", "--candidates", "2", "--predictor", "rbf", "--folds", "1", "--adapt-epochs",
             "1", "--export", "1", "--seed", "3"});

@@ -15,8 +15,9 @@ import io.jnas.nn.Param;
  * At a smaller width it normalises with batch statistics and leaves the running statistics
  * alone: a super-network's running statistics are meaningless for its subnets, which are
  * recalibrated after extraction (OFA's practice). In eval at a smaller width it uses the first {@code c}
- * running statistics, as OFA's dynamic BN does (exact for an imported OFA super-network's subnets). {@link #recalibrating} switches the update to
- * a cumulative average, so that n batches give the exact mean of their statistics.
+ * running statistics, as OFA's dynamic BN does (exact for an imported OFA super-network's subnets).
+ * {@link #recalibrating} switches the update to a cumulative average, so that n batches give the
+ * exact mean of their statistics.
  */
 final class SliceNorm extends Module {
     private static final double EPS = 1e-5;

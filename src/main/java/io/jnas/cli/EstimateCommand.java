@@ -24,7 +24,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--space", defaultValue = "nb201", description = "nb201 or darts (default ${DEFAULT-VALUE}).")
     String space;
     @Option(names = "--estimators", defaultValue = "mote,params", split = ",",
-            description = "Comma list of: mote, tse, short_acc, synflow, naswot, grad_norm, snip, params, flops, table.")
+            description = "Comma list of: mote, tse, short_acc, synflow, naswot, jacov, zico, grad_norm, snip, params, flops, table.")
     List<String> estimators;
     @Option(names = "--sample", defaultValue = "50", description = "Architectures to score (default ${DEFAULT-VALUE}).")
     int sample;

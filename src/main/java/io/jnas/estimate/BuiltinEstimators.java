@@ -143,6 +143,19 @@ public final class BuiltinEstimators {
         }
     }
 
+    /** ZiCo (arXiv:2301.11300). */
+    public static final class Zico extends ZeroCost {
+        @Override
+        public String name() {
+            return "zico";
+        }
+
+        @Override
+        public String description() {
+            return "inverse coefficient of variation of the weight gradients over two labelled batches at initialisation";
+        }
+    }
+
     /** Gradient norm at initialisation. */
     public static final class GradNorm extends ZeroCost {
         @Override

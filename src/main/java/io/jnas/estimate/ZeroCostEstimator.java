@@ -29,13 +29,16 @@ import org.apache.commons.math3.linear.LUDecomposition;
  * an all-ones input, weights made positive, BN at its initial statistics), {@code naswot} (log|det K| of the Hamming
  * kernel of ReLU codes over a batch), {@code grad_norm} (Σ‖∂L/∂θ‖) and {@code snip} (Σ|θ·∂L/∂θ|) on one labelled
  * batch, and {@code jacov} (NASWOT's first version, arXiv:2006.04647v1: with λ the eigenvalues of the correlation
- * matrix of the input Jacobians ∂(Σ outputs)/∂x over a batch, −Σ log(λ + k) + 1/(λ + k), k = 1e-5).
+ * matrix of the input Jacobians ∂(Σ outputs)/∂x over a batch, −Σ log(λ + k) + 1/(λ + k), k = 1e-5), and {@code zico}
+ * (ZiCo, arXiv:2301.11300: over the conv and linear weights W, Σ_W log Σ_{θ∈W} mean|g_θ| / std(g_θ), the mean and
+ * the population standard deviation of each weight's loss gradient taken over two labelled batches; elements whose
+ * gradient does not vary are left out, and a weight whose sum is 0 adds nothing).
  *
  * @param <A> architecture type
  */
 public final class ZeroCostEstimator<A> implements Estimator<A> {
     /** The proxies this class computes. */
-    public static final List<String> KINDS = List.of("synflow", "naswot", "grad_norm", "snip", "jacov");
+    public static final List<String> KINDS = List.of("synflow", "naswot", "grad_norm", "snip", "jacov", "zico");
     private final String kind;
     private final BiFunction<Init, A, Network> builder;
     private final Function<A, String> text;
@@ -74,6 +77,7 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
                 case "synflow" -> synflow(net, m);
                 case "naswot" -> naswot(net, m);
                 case "jacov" -> jacov(net, m);
+                case "zico" -> zico(net, m);
                 default -> gradient(net, m, kind.equals("snip"));
             };
             return Score.of(v, (System.nanoTime() - t0) / 1e9);
@@ -81,9 +85,15 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
     }
 
     private Batcher.Batch firstBatch(NDManager m) {
+        return batch(m, 0);
+    }
+
+    /** Batch {@code k}: images spread evenly over the data, the k-th of each stride (k = 0 the first batch). */
+    private Batcher.Batch batch(NDManager m, int k) {
         int[] idx = new int[batch];
+        long stride = Math.max(1, data.size() / batch);
         for (int i = 0; i < batch; i++) {
-            idx[i] = (int) ((long) i * data.size() / batch);
+            idx[i] = (int) (((long) i * data.size() / batch + k % stride) % data.size());
         }
         return new Batcher(data, norm, Augment.NONE).batch(m, idx, 0, batch, null);
     }
@@ -200,5 +210,39 @@ public final class ZeroCostEstimator<A> implements Estimator<A> {
                 return u == null ? Double.NEGATIVE_INFINITY : logdet;
             }
         }
+    }
+
+    private double zico(Network net, NDManager m) {
+        List<Param> ws = net.trainableParameters().stream().filter(p -> p.kind() == Param.Kind.WEIGHT).toList();
+        double[][][] g = new double[2][ws.size()][];
+        for (int b = 0; b < 2; b++) {
+            Batcher.Batch bt = batch(m, b);
+            Ctx ctx = new Ctx(m, true, Seeds.stream(seed, 5 + b), null);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(Losses.crossEntropy(net.forward(ctx, bt.x()), bt.y(), 0));
+            }
+            for (int i = 0; i < ws.size(); i++) {
+                try (NDArray grad = ws.get(i).array().getGradient()) {
+                    g[b][i] = grad.toType(DataType.FLOAT64, false).toDoubleArray();
+                    grad.subi(grad); // libtorch accumulates: the next batch's gradient starts from zero
+                }
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < ws.size(); i++) {
+            double sum = 0;
+            for (int e = 0; e < g[0][i].length; e++) {
+                double a = g[0][i][e];
+                double c = g[1][i][e];
+                double std = Math.abs(a - c) / 2; // population standard deviation of two values
+                if (std > 0) {
+                    sum += (Math.abs(a) + Math.abs(c)) / 2 / std;
+                }
+            }
+            if (sum > 0) {
+                s += Math.log(sum);
+            }
+        }
+        return s;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jnas cost}: parameters and MACs of an architecture, without training. */
-@Command(name = "cost", description = "Count parameters and MACs of an architecture (1 image of the given size).",
+@Command(name = "cost", description = "Count parameters, MACs (pooling counted) and FLOPs (NAS-Bench-201's convention) of an architecture.",
         subcommands = {CostCommand.Darts.class, CostCommand.Nb201.class, CostCommand.Ofa.class})
 final class CostCommand {
 
@@ -34,8 +34,8 @@ final class CostCommand {
                 throw new IllegalArgumentException("--classes must be >= 2 and --in-channels >= 1, got " + k + " and " + inChannels);
             }
             Cost c = kit.cost(arch, inChannels, k, size, shape != null ? shape : kit.defaultShape());
-            RunOptions.print(json, io.jnas.run.Json.ordered("params", c.params(), "macs", c.macs(), "input", "1x" + inChannels + "x"
-                    + size + "x" + size, "arch", kit.space().format(arch)));
+            RunOptions.print(json, io.jnas.run.Json.ordered("params", c.params(), "macs", c.macs(), "flops", c.flops(), "input",
+                    "1x" + inChannels + "x" + size + "x" + size, "arch", kit.space().format(arch)));
             return 0;
         }
     }

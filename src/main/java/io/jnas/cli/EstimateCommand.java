@@ -24,7 +24,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--space", defaultValue = "nb201", description = "nb201 or darts (default ${DEFAULT-VALUE}).")
     String space;
     @Option(names = "--estimators", defaultValue = "mote,params", split = ",",
-            description = "Comma list of: mote, tse, short_acc, synflow, naswot, jacov, zico, grad_norm, snip, params, flops, table.")
+            description = "Comma list of: mote, tse, short_acc, az_nas, synflow, naswot, jacov, zico, grad_norm, snip, params, "
+                    + "flops, macs, ensemble, table.")
     List<String> estimators;
     @Option(names = "--sample", defaultValue = "50", description = "Architectures to score (default ${DEFAULT-VALUE}).")
     int sample;
@@ -40,7 +41,7 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long seed = out.seed;
         EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
-                Nb201Table.testColumn(tableDataset, 200), seed);
+                Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
         boolean csv = out.out != null && out.out.toString().endsWith(".csv");
         Path dir = csv ? runDirFor(out.out) : out.dir("estimate");
         out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null), dir, out::info));

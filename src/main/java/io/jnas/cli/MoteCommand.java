@@ -50,7 +50,7 @@ final class MoteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long seed = out.seed;
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
-                table, Nb201Table.testColumn(tableDataset, 200), seed);
+                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
         SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
                 tableDataset + "-val-12");
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));

@@ -1,6 +1,7 @@
 package io.jnas.cli;
 
 import io.jnas.data.reduce.RdSpec;
+import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.MoteConfig;
 import io.jnas.estimate.MoteSettings;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Options of the MOTE estimate and its reduced dataset, shared by {@code estimate}, {@code search mote} and
+ * Options of the MOTE estimate and its reduced dataset, and of the rank ensemble, shared by {@code estimate}, {@code search mote} and
  * {@code search nat}. Unset values take the preset ({@link MoteSettings#cpu}, {@link MoteSettings#paper}).
  */
 public final class MoteMixin {
@@ -39,6 +40,15 @@ public final class MoteMixin {
     String speed;
     @Option(names = "--landscape", defaultValue = "train", description = "train (as the reference) or eval.")
     String landscape;
+    @Option(names = "--ensemble", split = ",", description = "Members of the ensemble estimator: estimators or terms (default "
+            + "mote_landscape,jacov,synflow,az_expressivity,az_trainability).")
+    java.util.List<String> ensemble;
+    @Option(names = "--ensemble-rule", defaultValue = "mean", description = "mean (mean rank) or log (sum of log ranks, AZ-NAS).")
+    String ensembleRule;
+
+    EstimatorSpec.Ensemble ensemble() {
+        return EstimatorSpec.Ensemble.given(ensemble, ensembleRule);
+    }
 
     /** The preset's settings with every option given applied on top. */
     MoteSettings settings(boolean paper, long seed) {

@@ -88,7 +88,8 @@ final class NatCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("search nat --space " + space + " needs --table (NAS-Bench-201) or --estimator");
             }
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), e.equals("table") ? null : data.spec(out.seed, 0),
-                    mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed), null, export);
+                    mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
+                    mote.ensemble()), null, export);
         }
         out.result(Experiments.start(run, out.dir("search-nat"), out::info));
         return 0;

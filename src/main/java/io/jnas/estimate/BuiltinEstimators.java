@@ -226,7 +226,7 @@ public final class BuiltinEstimators {
         }
     }
 
-    /** Multiply-accumulates. */
+    /** FLOPs as NAS-Bench-201 publishes them (convolutions and linear layers with bias adds, no pooling). */
     public static final class Flops extends Size {
         @Override
         public String name() {
@@ -235,7 +235,25 @@ public final class BuiltinEstimators {
 
         @Override
         public String description() {
-            return "multiply-accumulates of the network for one image";
+            return "FLOPs of the network for one image, counted as NAS-Bench-201 publishes them (no pooling)";
+        }
+
+        @Override
+        long of(Cost c) {
+            return c.flops();
+        }
+    }
+
+    /** Multiply-accumulates in jnas's convention (pooling included). */
+    public static final class Macs extends Size {
+        @Override
+        public String name() {
+            return "macs";
+        }
+
+        @Override
+        public String description() {
+            return "multiply-accumulates of the network for one image (jnas's convention: pooling counted)";
         }
 
         @Override

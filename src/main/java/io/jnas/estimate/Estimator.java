@@ -19,4 +19,16 @@ public interface Estimator<A> {
     default boolean parallelSafe() {
         return true;
     }
+
+    /**
+     * How the value ranks the architecture against the others scored so far, for an estimator whose value depends on
+     * that pool (a rank ensemble); null for an estimator that scores each architecture on its own.
+     */
+    default RankRule pooled() {
+        return null;
+    }
+
+    /** Told of an earlier run's score (replayed on resume), so that a pool-dependent estimator counts it. */
+    default void replayed(A arch, Score score) {
+    }
 }

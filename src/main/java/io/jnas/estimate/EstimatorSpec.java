@@ -16,9 +16,37 @@ import java.util.List;
  * @param table NAS-Bench-201 table file or folder (used by table), or null
  * @param tableColumn the table column scored by the table estimator, e.g. cifar10-test-200
  * @param seed seed of initialisations and batches
+ * @param ensemble the ensemble estimator's members and rule (null: {@link RankEstimators#DEFAULT_MEMBERS}, mean)
  */
 public record EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
-        String tableColumn, long seed) {
+        String tableColumn, long seed, Ensemble ensemble) {
+
+    /**
+     * The ensemble estimator's members (estimator names or terms such as mote_landscape; a pool-dependent member such
+     * as az_nas counts as its own aggregate) and how their ranks are combined (log or mean).
+     */
+    public record Ensemble(List<String> members, String rule) {
+        public Ensemble {
+            members = List.copyOf(members);
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("--ensemble needs at least one member");
+            }
+            Ranks.Rule.of(rule);
+            members.forEach(RankEstimators::owner);
+        }
+
+        /** The ensemble of the options given (members null: the default members), or null when it is the default. */
+        public static Ensemble given(List<String> members, String rule) {
+            return members == null && rule.equals(RankEstimators.DEFAULT_RULE) ? null
+                    : new Ensemble(members != null ? members : RankEstimators.DEFAULT_MEMBERS, rule);
+        }
+    }
+
+    /** The ensemble as given, or the default. */
+    public Ensemble ensembleOrDefault() {
+        return ensemble != null ? ensemble : new Ensemble(RankEstimators.DEFAULT_MEMBERS, RankEstimators.DEFAULT_RULE);
+    }
+
     public EstimatorSpec {
         estimators = List.copyOf(estimators);
         SpaceKits.get(space);

@@ -35,6 +35,19 @@ final class MemoEstimator<A> implements Estimator<A> {
     }
 
     @Override
+    public RankRule pooled() {
+        return inner.pooled();
+    }
+
+    @Override
+    public void replayed(A arch, Score score) {
+        synchronized (recent) {
+            recent.put(key.apply(arch), score);
+        }
+        inner.replayed(arch, score);
+    }
+
+    @Override
     public Score estimate(A arch) {
         String k = key.apply(arch);
         synchronized (recent) {

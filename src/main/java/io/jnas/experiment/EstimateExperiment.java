@@ -5,6 +5,8 @@ import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
 import io.jnas.estimate.MoteCalibration;
 import io.jnas.estimate.Nb201Table;
+import io.jnas.estimate.RankEstimators;
+import io.jnas.estimate.RankRule;
 import io.jnas.estimate.RankStudy;
 import io.jnas.estimate.Score;
 import io.jnas.report.Report;
@@ -65,6 +67,8 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
         private final Consumer<String> log;
         private final ScoresCsv csv;
         private final List<String> columns = new ArrayList<>();
+        /** The estimators asked for, then those whose columns a pool-dependent one ranks. */
+        private final List<String> names = new ArrayList<>();
 
         Study(EstimateRun c, EstimatorContext<A> ctx, Nb201Table table, RunDir run, Consumer<String> log) {
             this.c = c;
@@ -72,11 +76,21 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
             this.table = table;
             this.run = run;
             this.log = log;
+            names.addAll(c.estimators().estimators());
             for (String e : c.estimators().estimators()) {
+                RankRule r = ctx.shared(e).pooled();
+                for (String leaf : r == null ? List.<String>of() : r.leaves()) {
+                    String owner = RankEstimators.owner(leaf).name();
+                    if (!names.contains(owner)) {
+                        names.add(owner);
+                    }
+                }
+            }
+            for (String e : names) {
                 columns.addAll(Estimators.get(e).columns());
             }
             columns.add("seconds");
-            c.estimators().estimators().forEach(e -> columns.add("seconds_" + e));
+            names.forEach(e -> columns.add("seconds_" + e));
             this.csv = new ScoresCsv(c.csv() == null ? run.file("scores.csv") : Path.of(c.csv()), columns);
         }
 
@@ -88,8 +102,12 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
             log.accept("scores: " + (c.csv() == null ? run.file("scores.csv") : c.csv()));
             List<A> archs = sample(space);
             Map<String, Estimator<A>> estimators = new LinkedHashMap<>();
-            for (String e : c.estimators().estimators()) {
+            for (String e : names) {
                 estimators.put(e, ctx.shared(e));
+                if (ctx.shared(e).pooled() != null) {
+                    log.accept(e + " depends on the pool: while the run goes on it ranks each architecture among those "
+                            + "scored so far; scores.csv gets its values over the whole sample at the end");
+                }
             }
             int done = 0;
             for (A a : archs) {
@@ -154,6 +172,24 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                 AtomicFiles.writeString(run.file("mote_calibration.json"), Json.write(cal));
                 res.put("mote_calibration", Json.toMap(cal));
                 csv.rewrite(rows);
+            }
+            Map<String, Object> pooled = new LinkedHashMap<>();
+            for (String e : names) {
+                RankRule r = ctx.shared(e).pooled();
+                if (r != null) {
+                    Map<String, double[]> leaves = new LinkedHashMap<>();
+                    r.leaves().forEach(l -> leaves.put(l, column(rows, keys, l)));
+                    double[] v = r.apply(leaves);
+                    for (int i = 0; i < keys.size(); i++) {
+                        rows.get(keys.get(i)).put(e, v[i]);
+                    }
+                    pooled.put(e, Map.of("rule", r.rule().name().toLowerCase(java.util.Locale.ROOT), "members", r.members(),
+                            "pool", keys.size()));
+                }
+            }
+            if (!pooled.isEmpty()) {
+                csv.rewrite(rows);
+                res.put("pool_dependent", pooled);
             }
             res.put("architectures", keys.size());
             res.put("seconds_per_arch", Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average()

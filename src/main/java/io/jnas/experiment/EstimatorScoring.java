@@ -29,6 +29,10 @@ final class EstimatorScoring<A> implements NatScoring<A> {
         this.cost = ctx.kit().costModel(data ? ctx.data().train().channels() : 3, data ? ctx.data().numClasses() : 10,
                 data ? ctx.data().train().height() : 32);
         this.estimator = ctx.shared(ctx.spec().estimators().get(0));
+        if (estimator.pooled() != null) {
+            throw new IllegalArgumentException("search nat needs an estimator whose value is an accuracy in %; "
+                    + estimator.name() + " ranks architectures against each other (use it with search mote)");
+        }
     }
 
     @Override

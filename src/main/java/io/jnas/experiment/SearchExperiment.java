@@ -85,6 +85,10 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         String truth = c.estimator().tableColumn() != null ? c.estimator().tableColumn() : Nb201Table.testColumn("cifar10", 200);
         log.accept(Strategies.nameOf(c.strategy()) + " scored by " + estimatorName + ": " + c.strategy().budget()
                 + " architectures to score");
+        if (estimator.pooled() != null) {
+            log.accept(estimatorName + " depends on the pool: each value shown ranks a cell among those scored before it; "
+                    + "after every round all are re-ranked and the strategy told the new values");
+        }
         double[] seconds = {0};
         int[] count = {0};
         List<Strategy.Evaluated<A>> all;

@@ -48,6 +48,9 @@ public final class Conv extends Module {
         if (ctx.meter() != null) {
             long perSample = y.getShape().size() / y.getShape().get(0);
             ctx.count(perSample * (in / groups) * kernel * kernel);
+            if (bias != null) {
+                ctx.countBias(perSample);
+            }
         }
         return y;
     }

@@ -9,12 +9,19 @@ import ai.djl.ndarray.types.Shape;
  * count every trainable tensor including batch-norm affine terms (running statistics and
  * architecture weights excluded, as are the network's {@link Network#costExcluded()} parts);
  * MACs come from one metered inference pass on a single image and count convolutions,
- * linear layers and pooling.
+ * linear layers and pooling (jnas's convention). FLOPs follow NAS-Bench-201's published numbers (xautodl's counter):
+ * convolutions and linear layers with one add per bias element, pooling not counted (see {@link CostMeter}).
  *
  * @param params trainable parameter count
  * @param macs multiply-accumulates for one input image of the measured size
+ * @param flops NAS-Bench-201's convention for the same pass
  */
-public record Cost(long params, long macs) {
+public record Cost(long params, long macs, long flops) {
+
+    /** A cost whose FLOPs are not counted separately (taken equal to the MACs). */
+    public Cost(long params, long macs) {
+        this(params, macs, macs);
+    }
 
     /** Measures {@code net} on one image of size channels×height×width. */
     public static Cost of(Network net, NDManager parent, int channels, int height, int width) {
@@ -25,7 +32,7 @@ public record Cost(long params, long macs) {
             NDArray x = m.zeros(new Shape(1, channels, height, width));
             net.forward(ctx, x);
         }
-        return new Cost(params, meter.macs());
+        return new Cost(params, meter.macs(), meter.flops());
     }
 
     /** Trainable, deployed parameters of {@code module} (see class comment). */

@@ -85,10 +85,24 @@ public final class Ctx {
         return a;
     }
 
-    /** Adds {@code macs} multiply-accumulates to the meter when one is active. */
+    /** Adds {@code macs} multiply-accumulates of a convolution or linear layer to the meter when one is active. */
     public void count(long macs) {
         if (meter != null) {
             meter.add(macs);
+        }
+    }
+
+    /** Adds {@code macs} multiply-accumulates of pooling to the meter when one is active. */
+    public void countPooling(long macs) {
+        if (meter != null) {
+            meter.addPooling(macs);
+        }
+    }
+
+    /** Adds {@code n} bias additions to the meter when one is active. */
+    public void countBias(long n) {
+        if (meter != null) {
+            meter.addBias(n);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class DartsNetwork extends Network {
             }
         }
         if (ctx.meter() != null) {
-            ctx.count(s1.getShape().size() / s1.getShape().get(0));
+            ctx.countPooling(s1.getShape().size() / s1.getShape().get(0));
         }
         return new Output(classifier.forward(ctx, GlobalAvgPool.apply(s1)), auxLogits);
     }

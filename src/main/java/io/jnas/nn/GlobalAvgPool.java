@@ -7,7 +7,7 @@ public final class GlobalAvgPool extends Module {
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         if (ctx.meter() != null) {
-            ctx.count(x.getShape().size() / x.getShape().get(0));
+            ctx.countPooling(x.getShape().size() / x.getShape().get(0));
         }
         return apply(x);
     }

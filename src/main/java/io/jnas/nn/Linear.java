@@ -25,6 +25,7 @@ public final class Linear extends Module {
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         ctx.count((long) in * out);
+        ctx.countBias(out);
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }
 }

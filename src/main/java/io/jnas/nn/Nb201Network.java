@@ -44,7 +44,7 @@ public final class Nb201Network extends Network {
         }
         y = ctx.relu(lastBn.forward(ctx, y));
         if (ctx.meter() != null) {
-            ctx.count(y.getShape().size());
+            ctx.countPooling(y.getShape().size());
         }
         return classifier.forward(ctx, GlobalAvgPool.apply(y));
     }
@@ -57,6 +57,14 @@ public final class Nb201Network extends Network {
         }
         y = Act.onnx(g, Act.Kind.RELU, lastBn.onnx(g, y));
         return classifier.onnx(g, io.jnas.nn.onnx.OnnxOps.globalAvgPoolFlat(g, y));
+    }
+
+    /** The stem, then each cell and residual block. */
+    @Override
+    public List<Module> chain() {
+        List<Module> c = new ArrayList<>(List.of(stem));
+        c.addAll(blocks);
+        return c;
     }
 
     @Override

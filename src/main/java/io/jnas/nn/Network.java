@@ -23,6 +23,14 @@ public abstract class Network extends Module {
         return java.util.Set.of();
     }
 
+    /**
+     * The network up to its head as a chain of blocks (stem first) whose outputs are the features per-block proxies
+     * read (AZ-NAS); running them in order gives the head's input. Empty when the network is not such a chain.
+     */
+    public java.util.List<Module> chain() {
+        return java.util.List.of();
+    }
+
     /** Number of input channels expected. */
     public abstract int inputChannels();
 }

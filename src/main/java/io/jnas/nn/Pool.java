@@ -62,7 +62,7 @@ public final class Pool extends Module {
             }
         }
         if (ctx.meter() != null) {
-            ctx.count(y.getShape().size() / y.getShape().get(0) * kernel * kernel);
+            ctx.countPooling(y.getShape().size() / y.getShape().get(0) * kernel * kernel);
         }
         return y;
     }

@@ -51,7 +51,7 @@ public final class ReducedNetwork extends Network {
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray y = cell2.forward(ctx, post.forward(ctx, cell1.forward(ctx, stem.forward(ctx, x))));
         if (ctx.meter() != null) {
-            ctx.count(y.getShape().size() / y.getShape().get(0));
+            ctx.countPooling(y.getShape().size() / y.getShape().get(0));
         }
         return classifier.forward(ctx, GlobalAvgPool.apply(y));
     }

@@ -114,6 +114,12 @@ public final class MoteEvolution<A> implements Strategy<A> {
     }
 
     @Override
+    public boolean retell(List<Evaluated<A>> rescored) {
+        rescored.forEach(e -> pool.put(e.arch(), e.score()));
+        return true;
+    }
+
+    @Override
     public Evaluated<A> best() {
         return pool.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue().value()))
                 .map(e -> new Evaluated<>(e.getKey(), e.getValue())).orElse(null);

@@ -57,4 +57,11 @@ public final class RandomSearch<A> implements Strategy<A> {
     public Evaluated<A> best() {
         return best;
     }
+
+    @Override
+    public boolean retell(List<Evaluated<A>> rescored) {
+        best = null;
+        rescored.forEach(e -> tell(e.arch(), e.score()));
+        return true;
+    }
 }

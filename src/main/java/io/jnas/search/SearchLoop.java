@@ -1,10 +1,12 @@
 package io.jnas.search;
 
 import io.jnas.estimate.Estimator;
+import io.jnas.estimate.RankRule;
 import io.jnas.estimate.Score;
 import io.jnas.exec.ExecutionEngine;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +40,10 @@ public final class SearchLoop<A> {
         this.estimator = estimator;
         this.engine = engine;
         this.text = text;
+        if (estimator.pooled() != null && !strategy.retell(List.of())) {
+            throw new IllegalArgumentException("estimator " + estimator.name() + " ranks architectures against each other "
+                    + "and this strategy cannot take re-ranked scores; use the evolution or random strategy");
+        }
     }
 
     /** Scores of an earlier run by {@link #key}; they are told instead of computed. */
@@ -77,6 +83,7 @@ public final class SearchLoop<A> {
                         return s;
                     });
                 } else {
+                    estimator.replayed(a, scores[i]);
                     listener.scored(round, a, scores[i], true);
                 }
             }
@@ -88,6 +95,30 @@ public final class SearchLoop<A> {
                 strategy.tell(asked.get(i), scores[i]);
                 all.add(new Strategy.Evaluated<>(asked.get(i), scores[i]));
             }
+            rerank(all);
         }
+    }
+
+    /**
+     * With a pool-dependent estimator, every score so far becomes the estimator's rule over all of them (each was
+     * ranked against those before it when it was computed), and the strategy is told the new scores.
+     */
+    private void rerank(List<Strategy.Evaluated<A>> all) {
+        RankRule rule = estimator.pooled();
+        if (rule == null) {
+            return;
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        all.forEach(e -> index.putIfAbsent(text.apply(e.arch()), index.size()));
+        Map<String, double[]> leaves = new LinkedHashMap<>();
+        for (String l : rule.leaves()) {
+            double[] v = new double[index.size()];
+            all.forEach(e -> v[index.get(text.apply(e.arch()))] = e.score().terms().getOrDefault(l, Double.NaN));
+            leaves.put(l, v);
+        }
+        double[] value = rule.apply(leaves);
+        all.replaceAll(e -> new Strategy.Evaluated<>(e.arch(), new Score(value[index.get(text.apply(e.arch()))],
+                e.score().terms(), e.score().seconds())));
+        strategy.retell(all);
     }
 }

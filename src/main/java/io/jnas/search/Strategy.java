@@ -20,6 +20,14 @@ public interface Strategy<A> {
     /** The best architecture told so far, or null. */
     Evaluated<A> best();
 
+    /**
+     * Takes new scores for every architecture told so far (a pool-dependent estimator re-ranks them all after each
+     * round); false when this strategy cannot, and then such an estimator is refused.
+     */
+    default boolean retell(List<Evaluated<A>> rescored) {
+        return false;
+    }
+
     /** An architecture with its score. */
     record Evaluated<A>(A arch, Score score) {
     }

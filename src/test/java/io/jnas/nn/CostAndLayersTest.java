@@ -45,6 +45,28 @@ class CostAndLayersTest {
         assertThat(Cost.of(new Nb201Network(new Init(m, 0), none, 3, 10, 16, 5), m, 3, 32, 32).params()).isEqualTo(73_306L);
     }
 
+    /**
+     * FLOPs as NAS-Bench-201 publishes them (in millions, 5 decimals, as its API returns them; values quoted in
+     * D-X-Y/NATS-Bench issues 24 and 36): conv and linear multiply-adds plus bias adds, no pooling. jnas's MACs count
+     * pooling (3×3 average pools, the reduction blocks' 2×2 shortcut pools, global pooling) and no bias.
+     */
+    @Test
+    void nb201FlopsMatchThePublishedNumbers() {
+        String idx0 = "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|";
+        assertThat(flops(idx0, 10)).isEqualTo(15.64737);
+        assertThat(flops(idx0, 100)).isEqualTo(15.65322);
+        assertThat(flops("|skip_connect~0|+|none~0|nor_conv_3x3~1|+|avg_pool_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|", 10))
+                .isEqualTo(113.95137);
+        Cost c = Cost.of(new Nb201Network(new Init(m, 0), Nb201Cell.parse(idx0), 3, 10, 16, 5), m, 3, 32, 32);
+        long pools = 15L / 3 * (16 * 32 * 32 + 32 * 16 * 16 + 64 * 8 * 8) * 9 + 16 * 16 * 16 * 4 + 32 * 8 * 8 * 4 + 64 * 8 * 8;
+        assertThat(c.macs() - c.flops()).isEqualTo(pools - 10);
+    }
+
+    private double flops(String cell, int classes) {
+        long f = Cost.of(new Nb201Network(new Init(m, 0), Nb201Cell.parse(cell), 3, classes, 16, 5), m, 3, 32, 32).flops();
+        return Math.round(f / 10.0) / 1e5;
+    }
+
     @Test
     void convMacsFollowTheConvention() {
         Conv conv = new Conv(new Init(m, 1), 4, 8, 3, 2, 1, 1, 2, false);

@@ -69,6 +69,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
         private final List<String> columns = new ArrayList<>();
         /** The estimators asked for, then those whose columns a pool-dependent one ranks. */
         private final List<String> names = new ArrayList<>();
+        private List<Map<String, Object>> failed = List.of();
 
         Study(EstimateRun c, EstimatorContext<A> ctx, Nb201Table table, RunDir run, Consumer<String> log) {
             this.c = c;
@@ -108,6 +109,18 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                     log.accept(e + " depends on the pool: while the run goes on it ranks each architecture among those "
                             + "scored so far; scores.csv gets its values over the whole sample at the end");
                 }
+            }
+            if (c.workers() > 0) {
+                List<String> todo = archs.stream().map(space::format).filter(k -> !rows.containsKey(k)).toList();
+                failed = EstimateWorkers.score(c, names, todo, run, log, (k, row) -> {
+                    rows.put(k, row);
+                    try {
+                        csv.append(k, row);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                return finish(rows, (System.nanoTime() - t0) / 1e9);
             }
             int done = 0;
             for (A a : archs) {
@@ -192,6 +205,9 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                 res.put("pool_dependent", pooled);
             }
             res.put("architectures", keys.size());
+            if (c.workers() > 0) {
+                res.put("workers", Map.of("processes", c.workers(), "threads", c.threads(), "failed", failed));
+            }
             res.put("seconds_per_arch", Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average()
                     .orElse(0)));
             res.put("seconds", Results.round3(seconds));

@@ -1,0 +1,31 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.EvalTask;
+import io.jnas.estimate.TaskRunner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** The worker side of {@link WorkerPool}: one evaluation task per input line, one result line per task. */
+public final class WorkerLoop {
+    private WorkerLoop() {
+    }
+
+    /** Serves tasks from {@code in} until it ends; results on {@code out}, logs on {@code err}. */
+    public static void serve(InputStream in, PrintStream out, PrintStream err) throws IOException {
+        TaskRunner runner = new TaskRunner(err::println);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            EvalTask task = EvalTask.fromJson(line);
+            out.println(WorkerPool.RESULT + runner.run(task).toJson());
+            out.flush();
+            io.jnas.run.Events.emit("task-scored", ProcessHandle.current().pid() + " " + task.arch());
+        }
+    }
+}

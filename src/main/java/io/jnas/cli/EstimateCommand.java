@@ -33,10 +33,8 @@ final class EstimateCommand implements Callable<Integer> {
     String table;
     @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
     String tableDataset;
-    @Option(names = "--workers", defaultValue = "0", description = "Worker processes scoring candidates (default: 0, this process).")
-    int workers;
-    @Option(names = "--threads", defaultValue = "1", description = "libtorch threads of each worker (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    WorkersMixin workers;
     @Mixin
     RunOptions out;
 
@@ -48,8 +46,8 @@ final class EstimateCommand implements Callable<Integer> {
                 Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
         boolean csv = out.out != null && out.out.toString().endsWith(".csv");
         Path dir = csv ? runDirFor(out.out) : out.dir("estimate");
-        out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null, workers,
-                threads), dir, out::info));
+        out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null, workers.workers,
+                workers.threads), dir, out::info));
         return 0;
     }
 

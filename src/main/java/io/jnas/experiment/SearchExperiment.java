@@ -92,16 +92,21 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         double[] seconds = {0};
         int[] count = {0};
         List<Strategy.Evaluated<A>> all;
-        try (ExecutionEngine engine = new LocalEngine(1)) {
-            all = new SearchLoop<>(strategy, estimator, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
+        WorkerPool pool = c.workers() > 0 ? new WorkerPool(c.workers(), c.threads(), run.file("workers"), log) : null;
+        Estimator<A> scorer = pool == null ? estimator
+                : new RemoteEstimator<>(estimator, pool, c.estimator(), c.threads(), space::format, log);
+        try (pool; ExecutionEngine engine = new LocalEngine(Math.max(1, c.workers()))) {
+            all = new SearchLoop<>(strategy, scorer, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
                     (round, a, s, replayed) -> {
-                        if (!replayed) {
-                            ScoreLog.record(run, round, space.format(a), s);
+                        synchronized (seconds) {
+                            if (!replayed) {
+                                ScoreLog.record(run, round, space.format(a), s);
+                            }
+                            seconds[0] += s.seconds();
+                            String acc = table == null ? "" : String.format("  (table %.2f%%)", table.require((Nb201Cell) a, truth));
+                            log.accept(String.format("[%d/%d] %s  %s %.4f%s", ++count[0], c.strategy().budget(), space.format(a),
+                                    estimatorName, s.value(), acc));
                         }
-                        seconds[0] += s.seconds();
-                        String acc = table == null ? "" : String.format("  (table %.2f%%)", table.require((Nb201Cell) a, truth));
-                        log.accept(String.format("[%d/%d] %s  %s %.4f%s", ++count[0], c.strategy().budget(), space.format(a),
-                                estimatorName, s.value(), acc));
                     });
         }
         List<Map<String, Object>> candidates = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +37,7 @@ final class WorkerPool implements AutoCloseable {
     private final Path logs;
     private final Consumer<String> log;
     private final List<Worker> workers = new ArrayList<>();
+    private final java.util.concurrent.BlockingQueue<Worker> idle = new java.util.concurrent.LinkedBlockingQueue<>();
 
     /**
      * @param workers number of worker processes
@@ -55,6 +55,7 @@ final class WorkerPool implements AutoCloseable {
         for (int k = 0; k < workers; k++) {
             this.workers.add(new Worker(k));
         }
+        idle.addAll(this.workers);
     }
 
     /** The process ids of the running workers. */
@@ -67,40 +68,23 @@ final class WorkerPool implements AutoCloseable {
      * results in task order.
      */
     List<EvalResult> run(List<EvalTask> tasks, Consumer<EvalResult> onResult) throws IOException {
-        EvalResult[] out = new EvalResult[tasks.size()];
-        int[] deaths = new int[tasks.size()];
-        ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            queue.add(i);
-        }
         ExecutorService ex = Executors.newFixedThreadPool(workers.size());
         try {
-            List<Future<Void>> running = new ArrayList<>();
-            for (Worker w : workers) {
+            List<Future<EvalResult>> running = new ArrayList<>();
+            for (EvalTask t : tasks) {
                 running.add(ex.submit(() -> {
-                    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-                        EvalResult r = w.call(tasks.get(i));
-                        if (r == null) {
-                            log.accept("worker " + w.id + " died while scoring " + tasks.get(i).arch() + "; restarted");
-                            w.restart();
-                            if (++deaths[i] <= RETRIES) {
-                                queue.add(i);
-                                continue;
-                            }
-                            r = new EvalResult(tasks.get(i).arch(), Map.of(), Map.of(), Map.of(), 0, "worker " + w.id,
-                                    "its worker died " + deaths[i] + " times while scoring it");
-                        }
-                        out[i] = r;
-                        synchronized (this) {
-                            onResult.accept(r);
-                        }
+                    EvalResult r = call(t);
+                    synchronized (this) {
+                        onResult.accept(r);
                     }
-                    return null;
+                    return r;
                 }));
             }
-            for (Future<Void> f : running) {
-                f.get();
+            List<EvalResult> out = new ArrayList<>();
+            for (Future<EvalResult> f : running) {
+                out.add(f.get());
             }
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -112,7 +96,30 @@ final class WorkerPool implements AutoCloseable {
         } finally {
             ex.shutdownNow();
         }
-        return List.of(out);
+    }
+
+    /**
+     * Scores one task on the next idle worker (waiting for one); a worker that dies is restarted and the task tried
+     * again, at most {@value #RETRIES} times, then it is a failed result. Safe to call from several threads.
+     */
+    EvalResult call(EvalTask task) throws IOException, InterruptedException {
+        for (int deaths = 0; ; ) {
+            Worker w = idle.take();
+            try {
+                EvalResult r = w.call(task);
+                if (r != null) {
+                    return r;
+                }
+                log.accept("worker " + w.id + " died while scoring " + task.arch() + "; restarted");
+                w.restart();
+                if (++deaths > RETRIES) {
+                    return new EvalResult(task.arch(), Map.of(), Map.of(), Map.of(), 0, "worker " + w.id,
+                            "its worker died " + deaths + " times while scoring it");
+                }
+            } finally {
+                idle.add(w);
+            }
+        }
     }
 
     @Override

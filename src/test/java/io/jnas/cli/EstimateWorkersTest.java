@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** estimate --workers: candidates scored in worker processes, the same scores however many, a killed worker costs its task. */
+/**
+ * estimate and search mote with --workers: candidates scored in worker processes, the same scores however many, a
+ * killed worker costs only its task.
+ */
 class EstimateWorkersTest {
     @TempDir
     Path tmp;
@@ -81,5 +84,38 @@ class EstimateWorkersTest {
         assertThat(k.code()).as(k.err()).isZero();
         assertThat(k.out() + k.err()).contains("worker 0 died while scoring");
         assertThat(scores(tmp.resolve("killed"))).isEqualTo(reference);
+    }
+
+    private CliTest.Run search(String workers, Path out) {
+        return run("search", "mote", "--estimator", "ensemble", "--ensemble", "naswot,params", "--variant", "ef", "--initial",
+                "6", "--iterations", "2", "--dataset", "mnist", "--data", tmp.toString(), "--workers", workers, "--threads", "1",
+                "--out", out.toString(), "--json");
+    }
+
+    /** metrics.jsonl's scores by architecture, without seconds. */
+    private static Map<String, Object> searchScores(Path run) throws Exception {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        for (String l : Files.readAllLines(run.resolve("metrics.jsonl"))) {
+            Map<?, ?> r = Json.MAPPER.readValue(l, Map.class);
+            if (r.containsKey("arch")) {
+                m.put((String) r.get("arch"), r.get("terms"));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void searchMoteOnWorkersFindsWhatOneWorkerFinds() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 120, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 30, 8, 8, 10, false);
+        CliTest.Run one = search("1", tmp.resolve("s1"));
+        assertThat(one.code()).as(one.err()).isZero();
+        CliTest.Run two = search("2", tmp.resolve("s2"));
+        assertThat(two.code()).as(two.err()).isZero();
+        Map<?, ?> a = Json.MAPPER.readValue(one.lastLine(), Map.class);
+        Map<?, ?> b = Json.MAPPER.readValue(two.lastLine(), Map.class);
+        assertThat(b.get("arch")).isEqualTo(a.get("arch"));
+        assertThat(b.get("evaluated")).isEqualTo(26);
+        assertThat(searchScores(tmp.resolve("s2"))).isEqualTo(searchScores(tmp.resolve("s1"))).hasSize(26);
     }
 }

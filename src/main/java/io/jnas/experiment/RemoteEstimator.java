@@ -1,0 +1,70 @@
+package io.jnas.experiment;
+
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.EstimatorSpec;
+import io.jnas.estimate.EvalResult;
+import io.jnas.estimate.EvalTask;
+import io.jnas.estimate.RankRule;
+import io.jnas.estimate.Score;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * An estimator whose scores come from a {@link WorkerPool}: each estimate is a task sent to an idle worker. A
+ * candidate that fails for a reason of its own scores −∞ (it ranks last and the search goes on) and is logged.
+ *
+ * @param <A> architecture type
+ */
+final class RemoteEstimator<A> implements Estimator<A> {
+    private final Estimator<A> local;
+    private final WorkerPool pool;
+    private final EstimatorSpec spec;
+    private final int threads;
+    private final Function<A, String> text;
+    private final Consumer<String> log;
+
+    /**
+     * @param local the same estimator built here (its name and, for a pool-dependent one, its rule)
+     * @param spec what the workers build (its single estimator is {@code local}'s)
+     */
+    RemoteEstimator(Estimator<A> local, WorkerPool pool, EstimatorSpec spec, int threads, Function<A, String> text,
+            Consumer<String> log) {
+        this.local = local;
+        this.pool = pool;
+        this.spec = spec;
+        this.threads = threads;
+        this.text = text;
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return local.name();
+    }
+
+    @Override
+    public RankRule pooled() {
+        return local.pooled();
+    }
+
+    @Override
+    public Score estimate(A arch) {
+        EvalResult r;
+        try {
+            r = pool.call(new EvalTask(spec, text.apply(arch), threads));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring " + text.apply(arch), e);
+        }
+        if (!r.ok()) {
+            log.accept(r.arch() + " failed on " + r.host() + ": " + r.error() + " (scored -inf)");
+            return new Score(Double.NEGATIVE_INFINITY, Map.of(), r.seconds());
+        }
+        return r.score(spec.estimators().get(0));
+    }
+}

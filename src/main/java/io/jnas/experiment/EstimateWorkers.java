@@ -29,6 +29,9 @@ final class EstimateWorkers {
                 s.ensemble());
         List<EvalTask> tasks = archs.stream().map(a -> new EvalTask(spec, a, c.threads())).toList();
         List<Map<String, Object>> failed = new ArrayList<>();
+        if (archs.isEmpty()) {
+            return failed;
+        }
         int[] done = {0};
         try (WorkerPool pool = new WorkerPool(c.workers(), c.threads(), run.file("workers"), log)) {
             log.accept(archs.size() + " candidates to score on " + c.workers() + " worker processes x " + c.threads()

@@ -4,10 +4,7 @@
 # prints the true 200-epoch CIFAR-10 accuracy of each returned cell and the search's wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
-TABLE=${TABLE:-../shared/data/nb201}
-ENCODER=${ENCODER:-../shared/models/mobilenetv2-12-int8.onnx}
+. bench/env.sh
 ITER=${ITER:-3}
 OUT=${OUT:-runs/ensemble-search}
 mkdir -p "$OUT"

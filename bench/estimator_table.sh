@@ -7,10 +7,7 @@
 # adds settings. ENSEMBLE sets the ensemble's members (default: jnas's default, RankEstimators.DEFAULT_MEMBERS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
-TABLE=${TABLE:-../shared/data/nb201}
-ENCODER=${ENCODER:-../shared/models/mobilenetv2-12-int8.onnx}
+. bench/env.sh
 SAMPLE=${SAMPLE:-500}
 OUT=${OUT:-runs/estimators-$SAMPLE}
 read -r -a FLAGS <<< "${MOTE_FLAGS:-}"

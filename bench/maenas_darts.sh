@@ -3,8 +3,7 @@
 # training (cpu preset: C=16, 8 cells, same budget) of the derived genotype, DARTS_V2 and a random genotype.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
+. bench/env.sh
 OUT=runs/exp-darts
 EPOCHS=${EPOCHS:-3}
 TRAIN=${TRAIN:-10000}

@@ -4,9 +4,7 @@
 # Each run writes runs/exp-nb201/<name>/; the summary table goes to runs/exp-nb201/summary.tsv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
-TABLE=${TABLE:-../shared/data/nb201}
+. bench/env.sh
 OUT=runs/exp-nb201
 mkdir -p "$OUT"
 summary="$OUT/summary.tsv"

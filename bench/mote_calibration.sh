@@ -5,10 +5,7 @@
 # Summary: runs/exp-mote/calibration.tsv. Each setting resumes from its CSV (finished settings are replayed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
-TABLE=${TABLE:-../shared/data/nb201}
-ENCODER=${ENCODER:-../shared/models/mobilenetv2-12-int8.onnx}
+. bench/env.sh
 SAMPLE=${SAMPLE:-50}
 OUT=runs/exp-mote
 mkdir -p "$OUT"

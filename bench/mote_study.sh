@@ -6,10 +6,7 @@
 # MOTE settings: the cpu preset unless MOTE_FLAGS is set (bench/mote_calibration.sh measures the choices).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
-TABLE=${TABLE:-../shared/data/nb201}
-ENCODER=${ENCODER:-../shared/models/mobilenetv2-12-int8.onnx}
+. bench/env.sh
 SAMPLE=${SAMPLE:-200}
 ITER=${ITER:-3}
 read -r -a FLAGS <<< "${MOTE_FLAGS:-}"

@@ -6,8 +6,7 @@
 # Every run resumes when interrupted. Ends with the tables of docs/results.md (bench/natv2_tables.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
+. bench/env.sh
 SEEDS=${SEEDS:-"0 1"}
 VARIANTS=${VARIANTS:-"ofav2 ofa"}
 CMP=${CMP:-ofav2}   # the super-network on which NATv2 and NAT are compared

@@ -7,8 +7,7 @@
 # Ends with bench/transfer_tables.py (fronts on the test split; hypervolume with one reference for all runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JNAS=${JNAS:-./jnas}
-DATA=${DATA:-imagefolder:../shared/data/cifar10-jpg.tar.gz}
+. bench/env.sh
 PRE_DATA=${PRE_DATA:-tiny-imagenet:../shared/data/tiny-imagenet-200-val.tar.gz}
 SEEDS=${SEEDS:-"0 1"}
 TRAIN=${TRAIN:-2000}       # CIFAR-10 training images of the target (a validation split is held out of them)

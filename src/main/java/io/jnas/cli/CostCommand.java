@@ -1,8 +1,7 @@
 package io.jnas.cli;
 
-import io.jnas.nn.Cost;
+import io.jnas.experiment.CostReport;
 import io.jnas.nn.kit.SpaceKit;
-import io.jnas.nn.kit.SpaceKits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,15 +26,7 @@ final class CostCommand {
 
         /** Prints the cost of {@code text} in {@code space} (shape null: the space's default) at size x size. */
         Integer cost(String space, String text, SpaceKit.Shape shape, int size) {
-            SpaceKit<Object> kit = SpaceKits.get(space);
-            Object arch = kit.parse(text);
-            int k = classes != null ? classes : defaultClasses();
-            if (k < 2 || inChannels < 1) {
-                throw new IllegalArgumentException("--classes must be >= 2 and --in-channels >= 1, got " + k + " and " + inChannels);
-            }
-            Cost c = kit.cost(arch, inChannels, k, size, shape != null ? shape : kit.defaultShape());
-            RunOptions.print(json, io.jnas.run.Json.ordered("params", c.params(), "macs", c.macs(), "flops", c.flops(), "input",
-                    "1x" + inChannels + "x" + size + "x" + size, "arch", kit.space().format(arch)));
+            RunOptions.print(json, CostReport.of(space, text, inChannels, classes != null ? classes : defaultClasses(), size, shape));
             return 0;
         }
     }

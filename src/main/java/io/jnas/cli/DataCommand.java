@@ -1,7 +1,5 @@
 package io.jnas.cli;
 
-import io.jnas.data.Dataset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,18 +19,9 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Dataset d = data.spec(seed, 0).load();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("dataset", d.name());
-        r.put("source", d.source());
-        r.put("train", d.train().size());
-        r.put("test", d.test().size());
-        r.put("shape", d.train().channels() + "x" + d.train().height() + "x" + d.train().width());
-        r.put("classes", d.numClasses());
+        Map<String, Object> r = data.spec(seed, 0).load().summary();
         r.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
-        RunOptions out = new RunOptions();
-        out.json = json;
-        out.result(r);
+        RunOptions.print(json, r);
         return 0;
     }
 }

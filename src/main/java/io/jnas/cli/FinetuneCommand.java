@@ -2,9 +2,6 @@ package io.jnas.cli;
 
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.FinetuneRun;
-import io.jnas.train.TrainConfig;
-import io.jnas.train.ofa.SupernetSpec;
-import io.jnas.train.ofa.TrainedSupernet;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,13 +35,8 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SupernetSpec sn = TrainedSupernet.specIn(supernet);
-        if (dataset != null && !dataset.equals(sn.data().dataset())) {
-            throw new IllegalArgumentException("the super-network was trained on " + sn.data().dataset() + ", not " + dataset
-                    + "; fine-tuning uses its data and splits (drop --dataset)");
-        }
-        TrainConfig t = new TrainConfig(1, batch, "sgd", lr, 0, "cosine", 0, 0.9, true, 3e-5, 0.1, 5.0, 0, 0, 4, true, 0, out.seed);
-        FinetuneRun run = new FinetuneRun(subnet, supernet.toString(), preset.or(epochs, 5, 50), preset.or(patience, 2, 5), t);
+        FinetuneRun run = FinetuneRun.of(subnet, supernet, dataset, preset.or(epochs, 5, 50), preset.or(patience, 2, 5), lr, batch,
+                out.seed);
         out.result(ExportCommand.after(export, Experiments.start(run, out.dir("finetune"), out::info)));
         return 0;
     }

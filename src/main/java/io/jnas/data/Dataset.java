@@ -19,6 +19,18 @@ public record Dataset(String name, String source, ImageData train, ImageData tes
         return train.numClasses();
     }
 
+    /** The same facts as fields: dataset, source, train, test, shape (CxHxW), classes. */
+    public java.util.Map<String, Object> summary() {
+        java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+        r.put("dataset", name);
+        r.put("source", source);
+        r.put("train", train.size());
+        r.put("test", test.size());
+        r.put("shape", train.channels() + "x" + train.height() + "x" + train.width());
+        r.put("classes", numClasses());
+        return r;
+    }
+
     /** A one-line description: sizes, geometry, classes. */
     public String describe() {
         return String.format("%s: %d train / %d test images, %dx%dx%d, %d classes (from %s)", name, train.size(),

@@ -9,9 +9,17 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** The worker side of {@link WorkerPool}: one evaluation task per input line, one result line per task. */
+/**
+ * The worker side of {@link WorkerPool}, a process of its own: one evaluation task per input line, one result line per
+ * task. Not a user command: the pool starts it with the worker's libtorch settings.
+ */
 public final class WorkerLoop {
     private WorkerLoop() {
+    }
+
+    /** The worker process's entry point. */
+    public static void main(String[] args) throws IOException {
+        serve(System.in, System.out, System.err);
     }
 
     /** Serves tasks from {@code in} until it ends; results on {@code out}, logs on {@code err}. */

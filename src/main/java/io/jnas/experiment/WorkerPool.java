@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Candidate evaluation in N worker processes on this machine, each a JVM running {@code jnas worker} with its own
+ * Candidate evaluation in N worker processes on this machine, each a JVM running {@link WorkerLoop} with its own
  * libtorch thread budget (libtorch's intra-op thread count is one setting per process, so workers that must not share
  * it are processes). Tasks go to a worker as JSON lines on its standard input; results come back as JSON lines on its
  * standard output; its log goes to {@code worker-K.log}. A worker that dies (killed, crashed) costs only its task in
@@ -150,7 +150,7 @@ final class WorkerPool implements AutoCloseable {
             cmd.add("-Djava.awt.headless=true");
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("jnas.") && !k.equals(HALT))
                     .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.jnas.cli.Main", "worker"));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerLoop.class.getName()));
             ProcessBuilder b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(
                     logs.resolve("worker-" + id + ".log").toFile()));
             b.environment().remove("JNAS_HALT_AT");

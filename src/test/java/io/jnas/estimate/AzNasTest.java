@@ -129,8 +129,8 @@ class AzNasTest {
 
     @Test
     void aCellWithConvolutionsOutscoresAnAllSkipCellOnEveryProxyButComplexity() {
-        Score conv = nb201("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|");
-        Score skip = nb201("|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|");
+        Score conv = nb201(ConvVsSkip.CONV.toString());
+        Score skip = nb201(ConvVsSkip.SKIP.toString());
         assertThat(conv.terms().get("az_expressivity")).isGreaterThan(skip.terms().get("az_expressivity"));
         assertThat(conv.terms().get("az_trainability")).isGreaterThan(skip.terms().get("az_trainability"));
         assertThat(conv.terms().values()).allMatch(Double::isFinite);

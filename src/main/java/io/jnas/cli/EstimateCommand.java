@@ -46,8 +46,8 @@ final class EstimateCommand implements Callable<Integer> {
                 Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
         boolean csv = out.out != null && out.out.toString().endsWith(".csv");
         Path dir = csv ? runDirFor(out.out) : out.dir("estimate");
-        out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null, workers.workers,
-                workers.threads), dir, out::info));
+        out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null, workers.spec()), dir,
+                out::info));
         return 0;
     }
 

@@ -54,7 +54,7 @@ final class MoteCommand implements Callable<Integer> {
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
                 table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
         SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
-                tableDataset + "-val-12", workers.workers, workers.threads);
+                tableDataset + "-val-12", workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));
         return 0;
     }

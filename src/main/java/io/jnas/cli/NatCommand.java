@@ -29,6 +29,8 @@ final class NatCommand implements Callable<Integer> {
     @Mixin
     MoteMixin mote;
     @Mixin
+    WorkersMixin workers;
+    @Mixin
     RunOptions out;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,7 +83,7 @@ final class NatCommand implements Callable<Integer> {
         };
         NatRun run;
         if (onSupernet) {
-            run = new NatRun(s, objectives, null, supernet(), export);
+            run = new NatRun(s, objectives, null, supernet(), export, workers.spec());
         } else {
             String e = estimator != null ? estimator : table != null ? "table" : null;
             if (e == null) {
@@ -89,7 +91,7 @@ final class NatCommand implements Callable<Integer> {
             }
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), e.equals("table") ? null : data.spec(out.seed, 0),
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
-                    mote.ensemble()), null, export);
+                    mote.ensemble()), null, export, workers.spec());
         }
         out.result(Experiments.start(run, out.dir("search-nat"), out::info));
         return 0;

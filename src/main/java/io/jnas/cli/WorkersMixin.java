@@ -1,11 +1,26 @@
 package io.jnas.cli;
 
+import io.jnas.estimate.EngineSpec;
 import picocli.CommandLine.Option;
 
-/** Where candidates are scored, shared by {@code estimate} and {@code search mote}: this process or worker processes. */
+/** Where candidates are scored, shared by {@code estimate} and {@code search mote}: this process, workers, a cluster. */
 public final class WorkersMixin {
-    @Option(names = "--workers", defaultValue = "0", description = "Worker processes scoring candidates (default: 0, this process).")
+    @Option(names = "--engine", defaultValue = "local", description = "local, or spark:MASTER (local-cluster[E,C,MB], "
+            + "spark://host:7077), or spark under spark-submit (default ${DEFAULT-VALUE}).")
+    String engine;
+    @Option(names = "--workers", defaultValue = "0", description = "Local worker processes scoring candidates (default: 0, "
+            + "this process).")
     int workers;
-    @Option(names = "--threads", defaultValue = "1", description = "libtorch threads of each worker (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "libtorch threads of each worker or Spark task "
+            + "(default ${DEFAULT-VALUE}).")
     int threads;
+    @Option(names = "--secret-file", description = "File holding the Spark cluster's secret (default: the one jnas cluster "
+            + "start wrote).")
+    String secretFile;
+    @Option(names = "--insecure", description = "Connect to a spark:// master that has no secret.")
+    boolean insecure;
+
+    EngineSpec spec() {
+        return new EngineSpec(engine, workers, threads, secretFile, insecure);
+    }
 }

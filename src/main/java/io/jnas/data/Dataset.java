@@ -36,4 +36,18 @@ public record Dataset(String name, String source, ImageData train, ImageData tes
         return String.format("%s: %d train / %d test images, %dx%dx%d, %d classes (from %s)", name, train.size(),
                 test.size(), train.channels(), train.height(), train.width(), numClasses(), source);
     }
+
+    /** Writes the images in jnas's data file format (a JSON header, then labels and uint8 pixels per split), atomically. */
+    public void write(java.nio.file.Path file) {
+        DecodedCache.write(file, this);
+    }
+
+    /** A data set written by {@link #write}; IllegalArgumentException when the file is not one. */
+    public static Dataset read(java.nio.file.Path file) {
+        Dataset d = DecodedCache.read(file);
+        if (d == null) {
+            throw new IllegalArgumentException(file + " is not a jnas data file (or it is damaged)");
+        }
+        return d;
+    }
 }

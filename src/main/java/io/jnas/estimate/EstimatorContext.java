@@ -26,6 +26,8 @@ public final class EstimatorContext<A> {
     private final Consumer<String> log;
     private Dataset data;
     private Dataset reduced;
+    private boolean dataUsed;
+    private Path tablePath;
     private Nb201Table table;
     private final Map<String, Estimator<A>> shared = new LinkedHashMap<>();
 
@@ -52,8 +54,47 @@ public final class EstimatorContext<A> {
         return spec.seed();
     }
 
+    /**
+     * A context whose data set and reduced data set are already in memory (shipped to a worker by content): they are
+     * used as they are, not loaded from the spec's files, and the table is read from {@code table}. Any may be null
+     * (loaded from the spec when asked).
+     */
+    public static <A> EstimatorContext<A> open(EstimatorSpec spec, Consumer<String> log, Dataset data, Dataset reduced,
+            Path table) {
+        EstimatorContext<A> c = new EstimatorContext<>(spec, log);
+        c.data = data;
+        c.reduced = reduced;
+        c.tablePath = table;
+        return c;
+    }
+
+    /** The NAS-Bench-201 table's file or folder, if an estimator read it (else null). */
+    public synchronized Path usedTable() {
+        return table == null ? null : Path.of(spec.table());
+    }
+
+    /** The data set an estimator asked for itself (null: none did, or only to build the reduced data set). */
+    public synchronized Dataset usedData() {
+        return dataUsed ? data : null;
+    }
+
+    /** The reduced data set, if an estimator asked for it (else null). */
+    public synchronized Dataset usedReduced() {
+        return reduced;
+    }
+
+    /** Loads the data set now, so that a bad one fails before the run starts (it counts as used only when asked for). */
+    public synchronized void preload() {
+        source();
+    }
+
     /** The data set (loaded once). */
     public synchronized Dataset data() {
+        dataUsed = true;
+        return source();
+    }
+
+    private Dataset source() {
         if (data == null) {
             if (spec.data() == null) {
                 throw new IllegalArgumentException("estimator needs images: give --dataset");
@@ -77,7 +118,7 @@ public final class EstimatorContext<A> {
     public synchronized Dataset reduced() {
         if (reduced == null) {
             try {
-                Path dir = spec.mote().rd().ensure(data(), CacheDir.root(), log);
+                Path dir = spec.mote().rd().ensure(source(), CacheDir.root(), log);
                 reduced = new DatasetResolver().load("imagefolder:" + dir, new DataOptions(null, false, spec.mote().raSize(),
                         spec.seed(), 10));
             } catch (IOException e) {
@@ -96,7 +137,7 @@ public final class EstimatorContext<A> {
                 throw new IllegalArgumentException("the table estimator needs a NAS-Bench-201 table: give --table");
             }
             try {
-                table = Nb201Table.forSpace(kit.space(), Path.of(spec.table()));
+                table = Nb201Table.forSpace(kit.space(), tablePath != null ? tablePath : Path.of(spec.table()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

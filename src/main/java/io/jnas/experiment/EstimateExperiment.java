@@ -53,7 +53,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
         EstimatorContext<Object> ctx = EstimatorContext.open(c.estimators(), log);
         Nb201Table table = c.estimators().table() == null ? null : ctx.table();
         if (ctx.hasData()) {
-            ctx.data();
+            ctx.preload();
         }
         return run -> new Study<>(c, ctx, table, run, log).run();
     }
@@ -110,9 +110,9 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                             + "scored so far; scores.csv gets its values over the whole sample at the end");
                 }
             }
-            if (c.workers() > 0) {
+            if (c.engine().remote()) {
                 List<String> todo = archs.stream().map(space::format).filter(k -> !rows.containsKey(k)).toList();
-                failed = EstimateWorkers.score(c, names, todo, run, log, (k, row) -> {
+                failed = EstimateWorkers.score(c, ctx, names, todo, run, log, (k, row) -> {
                     rows.put(k, row);
                     try {
                         csv.append(k, row);
@@ -205,8 +205,9 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                 res.put("pool_dependent", pooled);
             }
             res.put("architectures", keys.size());
-            if (c.workers() > 0) {
-                res.put("workers", Map.of("processes", c.workers(), "threads", c.threads(), "failed", failed));
+            if (c.engine().remote()) {
+                res.put("workers", Map.of("engine", c.engine().engine(), "processes", c.engine().workers(), "threads",
+                        c.engine().threads(), "failed", failed));
             }
             res.put("seconds_per_arch", Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average()
                     .orElse(0)));

@@ -1,9 +1,11 @@
 package io.jnas.experiment;
 
+import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.Estimators;
 import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
+import io.jnas.estimate.TaskEngine;
 import io.jnas.run.RunDir;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,40 +15,37 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The estimate command's candidates scored by worker processes ({@code --workers N --threads T}). */
+/** The estimate command's candidates scored outside this process: worker processes or a cluster ({@code --engine}). */
 final class EstimateWorkers {
     private EstimateWorkers() {
     }
 
     /**
-     * Scores {@code archs} (text forms) with the estimators {@code names} on the run's workers; each scored row goes to
-     * {@code row} as it arrives (the order of completion); returns the failures as {arch, error}.
+     * Scores {@code archs} (text forms) with the estimators {@code names} on the run's engine; each scored row goes to
+     * {@code row} as it arrives (the order of completion); returns the failures as {arch, error}. {@code ctx} holds
+     * the data this process loaded, shipped to workers that cannot read the spec's files.
      */
-    static List<Map<String, Object>> score(EstimateRun c, List<String> names, List<String> archs, RunDir run,
-            Consumer<String> log, BiConsumer<String, Map<String, Double>> row) throws IOException {
+    static List<Map<String, Object>> score(EstimateRun c, EstimatorContext<?> ctx, List<String> names, List<String> archs,
+            RunDir run, Consumer<String> log, BiConsumer<String, Map<String, Double>> row) throws IOException {
         EstimatorSpec s = c.estimators();
         EstimatorSpec spec = new EstimatorSpec(s.space(), names, s.data(), s.mote(), s.table(), s.tableColumn(), s.seed(),
                 s.ensemble());
-        List<EvalTask> tasks = archs.stream().map(a -> new EvalTask(spec, a, c.threads())).toList();
         List<Map<String, Object>> failed = new ArrayList<>();
         if (archs.isEmpty()) {
             return failed;
         }
-        int[] done = {0};
-        try (WorkerPool pool = new WorkerPool(c.workers(), c.threads(), run.file("workers"), log)) {
-            log.accept(archs.size() + " candidates to score on " + c.workers() + " worker processes x " + c.threads()
-                    + " threads (logs in " + run.file("workers") + ")");
-            pool.run(tasks, r -> {
-                done[0]++;
+        try (TaskEngine engine = Engines.open(c.engine(), run, log)) {
+            Map<String, String> shipped = engine.ship(ctx);
+            List<EvalTask> tasks = archs.stream().map(a -> new EvalTask(spec, a, c.engine().threads(), shipped)).toList();
+            log.accept(archs.size() + " candidates to score on " + engine.describe());
+            Engines.runAll(engine, tasks, (r, p) -> {
                 if (!r.ok()) {
                     failed.add(Map.of("arch", r.arch(), "error", r.error()));
-                    log.accept(String.format("[%d/%d] %s  failed on %s: %s", done[0], archs.size(), r.arch(), r.host(),
-                            r.error()));
+                    log.accept(String.format("%s %s  failed on %s: %s", p, r.arch(), r.host(), r.error()));
                     return;
                 }
-                Map<String, Double> m = row(r, names);
-                row.accept(r.arch(), m);
-                log.accept(String.format("[%d/%d] %s  on %s, %.2f s", done[0], archs.size(), r.arch(), r.host(), r.seconds()));
+                row.accept(r.arch(), row(r, names));
+                log.accept(String.format("%s %s  on %s, %.2f s", p, r.arch(), r.host(), r.seconds()));
             });
         }
         return failed;

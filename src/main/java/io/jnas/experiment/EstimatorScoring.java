@@ -36,6 +36,11 @@ final class EstimatorScoring<A> implements NatScoring<A> {
     }
 
     @Override
+    public EstimatorContext<A> context() {
+        return ctx;
+    }
+
+    @Override
     public EncodedSpace<A> space() {
         return space;
     }

@@ -2,6 +2,8 @@ package io.jnas.experiment;
 
 import ai.djl.ndarray.NDManager;
 import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.Estimator;
+import io.jnas.estimate.TaskEngine;
 import io.jnas.exec.ExecutionEngine;
 import io.jnas.exec.LocalEngine;
 import io.jnas.run.RunDir;
@@ -105,8 +107,11 @@ public final class NatExperiment implements Experiment<NatRun> {
                     + " evaluations");
             List<Member<A>> evaluated = new ArrayList<>();
             int[] count = {0};
-            try (ExecutionEngine engine = new LocalEngine(1)) {
-                new SearchLoop<>(strategy, scoring.estimator(), engine, scoring.space()::format).replaying(ScoreLog.replay(run))
+            TaskEngine pool = Engines.open(c.engine(), run, log);
+            try (pool; ExecutionEngine engine = new LocalEngine(pool == null ? 1 : pool.parallelism())) {
+                Estimator<A> scorer = Engines.scorer(pool, scoring.estimator(), scoring.context(), c.engine().threads(),
+                        scoring.space()::format, log);
+                new SearchLoop<>(strategy, scorer, engine, scoring.space()::format).replaying(ScoreLog.replay(run))
                         .run(first, (round, a, s, replayed) -> {
                             if (!replayed) {
                                 ScoreLog.record(run, round, scoring.space().format(a), s);

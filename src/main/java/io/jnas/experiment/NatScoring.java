@@ -28,6 +28,11 @@ interface NatScoring<A> extends AutoCloseable {
     /** Scores a candidate (accuracy in %) in the scorer's current state. */
     Estimator<A> estimator();
 
+    /** The estimator's context when an estimator of the registry scores (its tasks can run elsewhere), else null. */
+    default io.jnas.estimate.EstimatorContext<A> context() {
+        return null;
+    }
+
     /** One line saying what scores. */
     String describe();
 

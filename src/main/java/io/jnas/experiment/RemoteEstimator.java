@@ -6,6 +6,7 @@ import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.Score;
+import io.jnas.estimate.TaskEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -13,14 +14,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * An estimator whose scores come from a {@link WorkerPool}: each estimate is a task sent to an idle worker. A
+ * An estimator whose scores come from a {@link TaskEngine}: each estimate is a task sent to an idle worker. A
  * candidate that fails for a reason of its own scores −∞ (it ranks last and the search goes on) and is logged.
  *
  * @param <A> architecture type
  */
 final class RemoteEstimator<A> implements Estimator<A> {
     private final Estimator<A> local;
-    private final WorkerPool pool;
+    private final TaskEngine pool;
+    private final Map<String, String> shipped;
     private final EstimatorSpec spec;
     private final int threads;
     private final Function<A, String> text;
@@ -29,9 +31,11 @@ final class RemoteEstimator<A> implements Estimator<A> {
     /**
      * @param local the same estimator built here (its name and, for a pool-dependent one, its rule)
      * @param spec what the workers build (its single estimator is {@code local}'s)
+     * @param shipped the data shipped to the workers ({@link TaskEngine#ship})
      */
-    RemoteEstimator(Estimator<A> local, WorkerPool pool, EstimatorSpec spec, int threads, Function<A, String> text,
-            Consumer<String> log) {
+    RemoteEstimator(Estimator<A> local, TaskEngine pool, EstimatorSpec spec, int threads, Map<String, String> shipped,
+            Function<A, String> text, Consumer<String> log) {
+        this.shipped = shipped;
         this.local = local;
         this.pool = pool;
         this.spec = spec;
@@ -54,7 +58,7 @@ final class RemoteEstimator<A> implements Estimator<A> {
     public Score estimate(A arch) {
         EvalResult r;
         try {
-            r = pool.call(new EvalTask(spec, text.apply(arch), threads));
+            r = pool.call(new EvalTask(spec, text.apply(arch), threads, shipped));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

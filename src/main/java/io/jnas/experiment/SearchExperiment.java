@@ -4,6 +4,7 @@ import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.estimate.TableEstimator;
+import io.jnas.estimate.TaskEngine;
 import io.jnas.exec.ExecutionEngine;
 import io.jnas.exec.LocalEngine;
 import io.jnas.report.Report;
@@ -92,10 +93,9 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         double[] seconds = {0};
         int[] count = {0};
         List<Strategy.Evaluated<A>> all;
-        WorkerPool pool = c.workers() > 0 ? new WorkerPool(c.workers(), c.threads(), run.file("workers"), log) : null;
-        Estimator<A> scorer = pool == null ? estimator
-                : new RemoteEstimator<>(estimator, pool, c.estimator(), c.threads(), space::format, log);
-        try (pool; ExecutionEngine engine = new LocalEngine(Math.max(1, c.workers()))) {
+        TaskEngine pool = Engines.open(c.engine(), run, log);
+        try (pool; ExecutionEngine engine = new LocalEngine(pool == null ? 1 : pool.parallelism())) {
+            Estimator<A> scorer = Engines.scorer(pool, estimator, ctx, c.engine().threads(), space::format, log);
             all = new SearchLoop<>(strategy, scorer, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
                     (round, a, s, replayed) -> {
                         synchronized (seconds) {

@@ -1,5 +1,6 @@
 package io.jnas.experiment;
 
+import io.jnas.estimate.EngineSpec;
 import io.jnas.estimate.EstimatorSpec;
 import io.jnas.search.StrategyConfig;
 import io.jnas.search.EvolutionConfig;
@@ -13,15 +14,12 @@ import io.jnas.search.EvolutionConfig;
  * @param selection {@code best} (the best estimate; MOTE-NAS-EF) or {@code topk} (validate the k best)
  * @param k candidates validated by {@code topk}
  * @param validation the NAS-Bench-201 table column that validates (e.g. cifar10-val-12), for {@code topk}
- * @param workers worker processes that score the candidates (0: this process)
- * @param threads libtorch threads of each worker process
+ * @param engine where the candidates are scored (this process, worker processes, a Spark cluster)
  */
 public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String selection, int k, String validation,
-        int workers, int threads) {
+        EngineSpec engine) {
     public SearchRun {
-        if (workers < 0 || workers > 0 && threads < 1) {
-            throw new IllegalArgumentException("--workers must be >= 0 and --threads >= 1, got " + workers + " and " + threads);
-        }
+        engine = engine == null ? EngineSpec.IN_PROCESS : engine;
         if (estimator.estimators().size() != 1) {
             throw new IllegalArgumentException("a search is driven by one estimator, got " + estimator.estimators());
         }
@@ -43,7 +41,7 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
      * the variant's.
      */
     public static SearchRun variant(String variant, String strategy, EvolutionConfig evolution, EstimatorSpec spec, int k,
-            String validation, int workers, int threads) {
+            String validation, EngineSpec engine) {
         if (!java.util.List.of("topk", "ef", "rs").contains(variant)) {
             throw new IllegalArgumentException("--variant must be topk, ef or rs, got '" + variant + "'");
         }
@@ -53,6 +51,6 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
             case "random" -> new io.jnas.search.RandomConfig(evolution.budget(), evolution.seed());
             default -> throw new IllegalArgumentException("--strategy must be evolution or random, got '" + name + "'");
         };
-        return new SearchRun(spec, s, variant.equals("ef") ? "best" : "topk", k, validation, workers, threads);
+        return new SearchRun(spec, s, variant.equals("ef") ? "best" : "topk", k, validation, engine);
     }
 }

@@ -13,10 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +24,7 @@ import java.util.function.Consumer;
  * property {@code jnas.worker.halt=K:EVENT:N} halts worker K's first process right after its N-th EVENT (see
  * {@link io.jnas.run.Events}), so that it can be killed at a known point.
  */
-final class WorkerPool implements AutoCloseable {
+final class WorkerPool implements io.jnas.estimate.TaskEngine {
     /** The prefix of a result line on a worker's standard output. */
     static final String RESULT = "jnas-result ";
     private static final String HALT = "jnas.worker.halt";
@@ -64,45 +60,11 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs every task on the workers; {@code onResult} hears each result as it arrives (one at a time); returns the
-     * results in task order.
-     */
-    List<EvalResult> run(List<EvalTask> tasks, Consumer<EvalResult> onResult) throws IOException {
-        ExecutorService ex = Executors.newFixedThreadPool(workers.size());
-        try {
-            List<Future<EvalResult>> running = new ArrayList<>();
-            for (EvalTask t : tasks) {
-                running.add(ex.submit(() -> {
-                    EvalResult r = call(t);
-                    synchronized (this) {
-                        onResult.accept(r);
-                    }
-                    return r;
-                }));
-            }
-            List<EvalResult> out = new ArrayList<>();
-            for (Future<EvalResult> f : running) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            ex.shutdownNow();
-        }
-    }
-
-    /**
      * Scores one task on the next idle worker (waiting for one); a worker that dies is restarted and the task tried
      * again, at most {@value #RETRIES} times, then it is a failed result. Safe to call from several threads.
      */
-    EvalResult call(EvalTask task) throws IOException, InterruptedException {
+    @Override
+    public EvalResult call(EvalTask task) throws IOException, InterruptedException {
         for (int deaths = 0; ; ) {
             Worker w = idle.take();
             try {
@@ -120,6 +82,16 @@ final class WorkerPool implements AutoCloseable {
                 idle.add(w);
             }
         }
+    }
+
+    @Override
+    public int parallelism() {
+        return workers.size();
+    }
+
+    @Override
+    public String describe() {
+        return workers.size() + " worker processes x " + threads + " threads (logs in " + logs + ")";
     }
 
     @Override

@@ -29,7 +29,7 @@ class EstimateWorkersTest {
     }
 
     /** scores.csv without the seconds columns, by architecture. */
-    private static Map<String, List<String>> scores(Path run) throws Exception {
+    static Map<String, List<String>> scores(Path run) throws Exception {
         List<String> lines = Files.readAllLines(run.resolve("scores.csv"));
         List<String> header = List.of(lines.get(0).split(","));
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ class EstimateWorkersTest {
     }
 
     /** metrics.jsonl's scores by architecture, without seconds. */
-    private static Map<String, Object> searchScores(Path run) throws Exception {
+    static Map<String, Object> searchScores(Path run) throws Exception {
         Map<String, Object> m = new java.util.TreeMap<>();
         for (String l : Files.readAllLines(run.resolve("metrics.jsonl"))) {
             Map<?, ?> r = Json.MAPPER.readValue(l, Map.class);

@@ -1,0 +1,105 @@
+package io.jnas.cli;
+
+import static io.jnas.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jnas.data.Fixtures;
+import io.jnas.run.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark engine on a local-cluster (a driver and two executor JVMs): the scores and the found architecture of the
+ * local worker processes at the same thread count, and a killed executor costs only its task.
+ */
+class SparkEngineTest {
+    static final String CLUSTER = "spark:local-cluster[2,1,1024]";
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void data() throws Exception {
+        Fixtures.idx(tmp.resolve("mnist"), "train", 120, 8, 8, 10, false);
+        Fixtures.idx(tmp.resolve("mnist"), "t10k", 30, 8, 8, 10, false);
+    }
+
+    private CliTest.Run estimate(Path out, String... engine) {
+        List<String> a = new java.util.ArrayList<>(List.of("estimate", "--space", "nb201", "--estimators", "naswot,params,az_nas",
+                "--sample", "8", "--dataset", "mnist", "--data", tmp.toString(), "--threads", "1", "--out", out.toString(),
+                "--json"));
+        a.addAll(List.of(engine));
+        return run(a.toArray(String[]::new));
+    }
+
+    @Test
+    void estimateOnALocalClusterGivesTheWorkersScoresThoughAnExecutorIsKilled() throws Exception {
+        CliTest.Run local = estimate(tmp.resolve("local"), "--workers", "2");
+        assertThat(local.code()).as(local.err()).isZero();
+        Map<String, List<String>> reference = EstimateWorkersTest.scores(tmp.resolve("local"));
+        assertThat(reference).hasSize(8);
+
+        // the first executor to score a task halts before returning it and writes its pid; it is then killed -9
+        Path claim = tmp.resolve("halted-executor");
+        System.setProperty("jnas.executor.halt", "1:" + claim);
+        CompletableFuture<CliTest.Run> spark;
+        try {
+            spark = CompletableFuture.supplyAsync(() -> estimate(tmp.resolve("spark"), "--engine", CLUSTER));
+            for (int i = 0; i < 1200 && !Files.exists(claim); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(claim).as("an executor signalled its first task").exists();
+        } finally {
+            System.clearProperty("jnas.executor.halt");
+        }
+        long pid = Long.parseLong(Files.readString(claim).trim());
+        assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        CliTest.Run s = spark.get(5, TimeUnit.MINUTES);
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(EstimateWorkersTest.scores(tmp.resolve("spark"))).isEqualTo(reference);
+        Map<?, ?> res = Json.MAPPER.readValue(s.lastLine(), Map.class);
+        assertThat(((Map<?, ?>) res.get("workers")).get("engine")).isEqualTo(CLUSTER);
+        assertThat(s.err()).contains("Spark: 2 executors").contains("[8/8, 0 running, 0 failed]");
+        try (var shipped = Files.list(tmp.resolve("spark/shipped"))) {
+            assertThat(shipped.map(p -> p.getFileName().toString())).singleElement().asString().matches("[0-9a-f]{64}\\.jnasdata");
+        }
+    }
+
+    private CliTest.Run search(Path out, String... engine) {
+        List<String> a = new java.util.ArrayList<>(List.of("search", "mote", "--estimator", "ensemble", "--ensemble",
+                "naswot,params", "--variant", "ef", "--initial", "6", "--iterations", "2", "--dataset", "mnist", "--data",
+                tmp.toString(), "--threads", "1", "--out", out.toString(), "--json"));
+        a.addAll(List.of(engine));
+        return run(a.toArray(String[]::new));
+    }
+
+    @Test
+    void searchMoteOnALocalClusterFindsWhatTheWorkersFind() throws Exception {
+        CliTest.Run local = search(tmp.resolve("local"), "--workers", "2");
+        assertThat(local.code()).as(local.err()).isZero();
+        CliTest.Run spark = search(tmp.resolve("spark"), "--engine", CLUSTER);
+        assertThat(spark.code()).as(spark.err()).isZero();
+        Map<?, ?> a = Json.MAPPER.readValue(local.lastLine(), Map.class);
+        Map<?, ?> b = Json.MAPPER.readValue(spark.lastLine(), Map.class);
+        assertThat(b.get("arch")).isEqualTo(a.get("arch"));
+        assertThat(EstimateWorkersTest.searchScores(tmp.resolve("spark"))).isEqualTo(
+                EstimateWorkersTest.searchScores(tmp.resolve("local"))).hasSize(26);
+    }
+
+    @Test
+    void badEngineOptionsAreOneLine() {
+        CliTest.userError(estimate(tmp.resolve("a"), "--engine", "yarn"), "unknown --engine 'yarn'");
+        CliTest.userError(estimate(tmp.resolve("b"), "--engine", "spark"), "--engine spark takes its master from spark-submit");
+        CliTest.userError(estimate(tmp.resolve("c"), "--engine", "spark:local-cluster[2,0,1024]"),
+                "executors of 0 cores cannot run tasks of --threads 1");
+        CliTest.userError(estimate(tmp.resolve("d"), "--engine", CLUSTER, "--workers", "2"), "a Spark cluster's size is its executors");
+        CliTest.userError(estimate(tmp.resolve("e"), "--engine", "spark:mesos://x:5050"), "unknown Spark master 'mesos://x:5050'");
+    }
+}

@@ -35,7 +35,7 @@ for n in ref:
     secs = [float(x['seconds']) for x in r.values()]
     busy = sum(secs) / slots[n]
     same = '' if ref[n] is None else ('bit-identical to ' + ref[n] if all(
-        r[a]['mote'] == v['mote'] for a, v in rows(ref[n]).items()) else 'differ from ' + ref[n])
+        r[a][t] == v[t] for a, v in rows(ref[n]).items() for t in ('mote_landscape', 'mote_speed')) else 'differ from ' + ref[n])
     print(f"| {n} | {res['seconds']:.1f} | {40 / res['seconds'] * 60:.1f} | {statistics.median(secs):.2f} | "
           f"{(res['seconds'] - busy) / 40:.3f} | {same} |")
 PY

@@ -61,10 +61,26 @@ final class SparkEngine implements TaskEngine {
                     + REGISTRATION_SECONDS + " s: check the cluster's secret (--secret-file), that it runs Spark "
                     + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
         }
+        if (spec.localCluster() == null) {
+            settle(sc);
+        }
         int cores = sc.sc().defaultParallelism();
         int parallelism = Math.max(1, cores / spec.threads());
         log.accept("Spark: " + executors(sc) + " executors, " + cores + " cores, " + parallelism + " tasks at once");
         return new SparkEngine(sc, spec, runDir.resolve("shipped"), parallelism);
+    }
+
+    /** Waits until a cluster's executors stop arriving: their count unchanged for 3 s (15 s at most). */
+    private static void settle(JavaSparkContext sc) {
+        long end = System.nanoTime() + 15_000_000_000L;
+        long since = System.nanoTime();
+        for (int n = executors(sc); System.nanoTime() < end && System.nanoTime() - since < 3_000_000_000L; ) {
+            sleep();
+            if (executors(sc) != n) {
+                n = executors(sc);
+                since = System.nanoTime();
+            }
+        }
     }
 
     /** Executors registered (the driver counts as one in local[N], where it is the only one). */

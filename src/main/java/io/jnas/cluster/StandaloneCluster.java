@@ -71,12 +71,8 @@ public final class StandaloneCluster {
             throw new IllegalArgumentException("a cluster started from " + o.dir() + " is running (master " + old.get("master")
                     + "): run jnas cluster stop first, or give another --dir");
         }
-        String home = System.getenv("SPARK_HOME");
-        if (home == null || !Files.isDirectory(Path.of(home, "jars"))) {
-            throw new IllegalArgumentException("the workers start executors from SPARK_HOME/jars, and SPARK_HOME is "
-                    + (home == null ? "not set" : home + " (no jars/ folder)") + ": run ./jnas, which sets it to target/spark");
-        }
         Files.createDirectories(o.dir());
+        Path home = sparkHome(o.dir());
         String secret = Secrets.fresh();
         Path secretFile = o.dir().resolve("secret");
         Secrets.write(secretFile, secret);
@@ -100,6 +96,7 @@ public final class StandaloneCluster {
         d.put("cores_per_worker", o.cores());
         d.put("memory_mb_per_worker", o.memoryMb());
         d.put("secret_file", secretFile.toAbsolutePath().toString());
+        d.put("spark_home", home.toAbsolutePath().toString());
         d.put("pids", pids);
         d.put("dir", o.dir().toAbsolutePath().toString());
         AtomicFiles.writeString(o.dir().resolve("cluster.json"), Json.write(d));
@@ -109,12 +106,36 @@ public final class StandaloneCluster {
         return d;
     }
 
+    /**
+     * The cluster's SPARK_HOME: a jars/ folder of links to the jars this jnas runs with (Spark's and jnas's own), from
+     * which the workers start executors; so executors have what jnas's tasks need even under a plain spark-submit.
+     */
+    private static Path sparkHome(Path dir) throws IOException {
+        Path jars = dir.resolve("spark-home").resolve("jars");
+        if (Files.isDirectory(jars)) {
+            try (var old = Files.list(jars)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(jars);
+        for (String e : SparkSetup.classPath()) {
+            Path p = Path.of(e);
+            if (e.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jars.resolve(p.getFileName()))) {
+                Files.createSymbolicLink(jars.resolve(p.getFileName()), p);
+            }
+        }
+        return dir.resolve("spark-home");
+    }
+
     private static long daemon(Options o, String name, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
                 "-cp", String.join(File.pathSeparator, SparkSetup.classPath())));
         cmd.addAll(args);
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(o.dir().resolve(name + ".log").toFile()));
+        b.environment().put("SPARK_HOME", o.dir().resolve("spark-home").toString());
         b.environment().put("SPARK_SCALA_VERSION", "2.13");
         b.environment().put("SPARK_LOCAL_IP", o.host());
         return b.start().pid();

@@ -120,7 +120,10 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-                return finish(rows, (System.nanoTime() - t0) / 1e9);
+                Map<String, Map<String, Double>> inSampleOrder = new LinkedHashMap<>(); // not the order workers finished in
+                archs.stream().map(space::format).filter(rows::containsKey).forEach(k -> inSampleOrder.put(k, rows.get(k)));
+                csv.rewrite(inSampleOrder);
+                return finish(inSampleOrder, (System.nanoTime() - t0) / 1e9);
             }
             int done = 0;
             for (A a : archs) {
@@ -178,6 +181,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
         private Map<String, Object> finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
             Map<String, Object> res = new LinkedHashMap<>();
             List<String> keys = new ArrayList<>(rows.keySet());
+            keys.sort(null); // fits and ranks over the pool must not depend on the order in which workers finished
             if (c.estimators().estimators().contains("mote")) {
                 MoteCalibration cal = MoteCalibration.fit(column(rows, keys, "mote_landscape"), column(rows, keys, "mote_speed"),
                         c.estimators().mote().config().speed());

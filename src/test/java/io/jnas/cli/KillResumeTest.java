@@ -116,6 +116,21 @@ class KillResumeTest {
         assertThat(scores(ab[1].resolve("scores.csv"))).isEqualTo(scores(ab[0].resolve("scores.csv")));
     }
 
+    /** The driver of a Spark run killed after its second recorded score resumes and submits only the rest. */
+    @Test
+    void estimateOnSpark() throws Exception {
+        String[] cmd = with(new String[] {"estimate", "--space", "nb201", "--estimators", "params,naswot", "--sample", "4",
+            "--engine", "spark:local-cluster[2,1,1024]", "--threads", "1"}, data);
+        Path[] ab = killAndResume("estimate-spark", "score:2", cmd);
+        assertThat(scores(ab[1].resolve("scores.csv"))).isEqualTo(scores(ab[0].resolve("scores.csv")));
+        Path resumeLog;
+        try (var logs = Files.list(tmp)) {
+            resumeLog = logs.filter(p -> p.getFileName().toString().startsWith("log-")).max(java.util.Comparator.comparingLong(
+                    p -> Long.parseLong(p.getFileName().toString().substring(4)))).orElseThrow();
+        }
+        assertThat(Files.readString(resumeLog)).containsPattern("\\b[12] candidates to score on Spark");
+    }
+
     @Test
     void searchMote() throws Exception {
         killAndResume("mote", "metrics:5", with(with(new String[] {"search", "mote", "--variant", "ef", "--iterations", "1",

@@ -1,10 +1,10 @@
 package io.jnas.cluster;
 
-import io.jnas.data.Dataset;
 import io.jnas.estimate.EngineSpec;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
+import io.jnas.estimate.ShippedFiles;
 import io.jnas.estimate.TaskEngine;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class SparkEngine implements TaskEngine {
     private final EngineSpec spec;
     private final Path shipDir;
     private final int parallelism;
-    private final Map<String, String> shippedFiles = new LinkedHashMap<>();
+    private final java.util.Set<String> shippedFiles = new java.util.HashSet<>();
 
     private SparkEngine(JavaSparkContext sc, EngineSpec spec, Path shipDir, int parallelism) {
         this.sc = sc;
@@ -124,38 +124,11 @@ final class SparkEngine implements TaskEngine {
 
     @Override
     public synchronized Map<String, String> ship(EstimatorContext<?> ctx) throws IOException {
-        Map<String, String> refs = new LinkedHashMap<>();
-        ship("data", ctx.usedData(), refs);
-        ship("reduced", ctx.usedReduced(), refs);
-        Path table = ctx.usedTable();
-        if (table != null) {
-            List<Path> files = List.of(table);
-            if (java.nio.file.Files.isDirectory(table)) {
-                try (var s = java.nio.file.Files.list(table)) {
-                    files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-                }
+        return ShippedFiles.ship(ctx, shipDir, true, f -> {
+            if (shippedFiles.add(f.getFileName().toString())) {
+                sc.addFile(f.toString());
             }
-            for (int i = 0; i < files.size(); i++) {
-                refs.put("table/" + i, add(Shipped.stage(files.get(i), shipDir)));
-            }
-        }
-        return refs;
-    }
-
-    private String add(Path staged) {
-        String ref = Shipped.ref(staged);
-        if (!shippedFiles.containsKey(ref)) {
-            sc.addFile(staged.toString());
-            shippedFiles.put(ref, staged.toString());
-        }
-        return ref;
-    }
-
-    private void ship(String role, Dataset d, Map<String, String> refs) throws IOException {
-        if (d == null) {
-            return;
-        }
-        refs.put(role, add(Shipped.stage(d, shipDir)));
+        });
     }
 
     @Override

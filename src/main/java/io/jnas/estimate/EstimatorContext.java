@@ -3,6 +3,8 @@ package io.jnas.estimate;
 import io.jnas.data.DataOptions;
 import io.jnas.data.Dataset;
 import io.jnas.data.DatasetResolver;
+import io.jnas.train.ofa.TrainedSupernet;
+import ai.djl.ndarray.NDManager;
 import io.jnas.nn.kit.SpaceKit;
 import io.jnas.nn.kit.SpaceKits;
 import io.jnas.run.CacheDir;
@@ -30,6 +32,12 @@ public final class EstimatorContext<A> {
     private Path tablePath;
     private Nb201Table table;
     private final Map<String, Estimator<A>> shared = new LinkedHashMap<>();
+    private TrainedSupernet supernet;
+    private TrainedSupernet.Data supernetData;
+    private Path supernetDir;
+    private NDManager manager;
+    private boolean ownsManager;
+    private int version;
 
     private EstimatorContext(EstimatorSpec spec, Consumer<String> log) {
         this.spec = spec;
@@ -153,5 +161,83 @@ public final class EstimatorContext<A> {
             shared.put(name, e);
         }
         return e;
+    }
+
+    /**
+     * Scores on this super-network, whose weights a search adapts in place ({@link #touch} after each change), with its
+     * data splits and the manager that owns its tensors.
+     */
+    public synchronized EstimatorContext<A> withSupernet(TrainedSupernet net, TrainedSupernet.Data splits, NDManager m) {
+        this.supernet = net;
+        this.supernetData = splits;
+        this.manager = m;
+        return this;
+    }
+
+    /** Reads the super-network from {@code dir} (shipped files) and scores on {@code splits} (null: the spec's). */
+    public synchronized EstimatorContext<A> withSupernetFiles(Path dir, TrainedSupernet.Data splits) {
+        this.supernetDir = dir;
+        this.supernetData = splits;
+        return this;
+    }
+
+    /** The super-network the supernet estimator scores on (loaded once). */
+    public synchronized TrainedSupernet supernet() {
+        if (supernet == null) {
+            Path dir = supernetDir != null ? supernetDir : spec.supernet() == null ? null : Path.of(spec.supernet());
+            if (dir == null) {
+                throw new IllegalArgumentException("the supernet estimator needs a trained super-network (search nat --supernet)");
+            }
+            manager = NDManager.newBaseManager();
+            ownsManager = true;
+            try {
+                supernet = TrainedSupernet.load(dir, manager);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return supernet;
+    }
+
+    /** The splits the super-network's subnets are scored on (its training split recalibrates batch norm). */
+    public synchronized TrainedSupernet.Data supernetData() {
+        if (supernetData == null) {
+            try {
+                supernetData = TrainedSupernet.specData(supernet().spec());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return supernetData;
+    }
+
+    /** The manager of the super-network's tensors. */
+    public synchronized NDManager manager() {
+        supernet();
+        return manager;
+    }
+
+    /** The super-network, if one was loaded or given (else null). */
+    public synchronized TrainedSupernet usedSupernet() {
+        return supernet;
+    }
+
+    /** Says that the super-network's weights changed: what was shipped of them is stale. */
+    public synchronized void touch() {
+        version++;
+    }
+
+    /** How many times {@link #touch} was called. */
+    public synchronized int version() {
+        return version;
+    }
+
+    /** Frees the super-network this context loaded itself. */
+    public synchronized void close() {
+        if (ownsManager) {
+            manager.close();
+            supernet = null;
+            ownsManager = false;
+        }
     }
 }

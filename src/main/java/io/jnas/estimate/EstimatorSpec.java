@@ -17,9 +17,16 @@ import java.util.List;
  * @param tableColumn the table column scored by the table estimator, e.g. cifar10-test-200
  * @param seed seed of initialisations and batches
  * @param ensemble the ensemble estimator's members and rule (null: {@link RankEstimators#DEFAULT_MEMBERS}, mean)
+ * @param supernet a trained super-network's folder (used by the supernet estimator), or null
  */
 public record EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
-        String tableColumn, long seed, Ensemble ensemble) {
+        String tableColumn, long seed, Ensemble ensemble, String supernet) {
+
+    /** A spec without a super-network. */
+    public EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
+            String tableColumn, long seed, Ensemble ensemble) {
+        this(space, estimators, data, mote, table, tableColumn, seed, ensemble, null);
+    }
 
     /**
      * The ensemble estimator's members (estimator names or terms such as mote_landscape; a pool-dependent member such

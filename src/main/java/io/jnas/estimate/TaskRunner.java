@@ -1,5 +1,14 @@
 package io.jnas.estimate;
 
+import io.jnas.data.Dataset;
+import io.jnas.data.Normalization;
+import io.jnas.run.CacheDir;
+import io.jnas.train.ofa.TrainedSupernet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +24,7 @@ public final class TaskRunner {
     private final Map<String, EstimatorContext<Object>> contexts = new LinkedHashMap<>();
     private final Consumer<String> log;
     private final String host;
-    private final java.util.function.Function<String, java.nio.file.Path> artifacts;
+    private final java.util.function.Function<String, Path> artifacts;
 
     /** @param log receives what a context loads or builds */
     public TaskRunner(Consumer<String> log) {
@@ -28,7 +37,7 @@ public final class TaskRunner {
      * @param log receives what a context loads or builds
      * @param artifacts the local file of a shipped artifact's reference ({@code SHA256/FILE})
      */
-    public TaskRunner(Consumer<String> log, java.util.function.Function<String, java.nio.file.Path> artifacts) {
+    public TaskRunner(Consumer<String> log, java.util.function.Function<String, Path> artifacts) {
         this.log = log;
         this.artifacts = artifacts;
         String name;
@@ -84,38 +93,65 @@ public final class TaskRunner {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** The shipped table files ({@code table/K}) gathered in a folder of their own, or null when none were shipped. */
-    private java.nio.file.Path table(EvalTask task) {
-        java.util.List<String> refs = task.artifacts().entrySet().stream().filter(e -> e.getKey().startsWith("table/"))
-                .map(Map.Entry::getValue).sorted().toList();
-        if (refs.isEmpty()) {
+    /**
+     * Shipped files gathered in a folder of their own under the names {@code names} gives them (by reference), so that
+     * readers of folders (a NAS-Bench-201 table, a super-network) find them; null when none of them was shipped.
+     */
+    private Path gather(String kind, Map<String, String> names) throws IOException {
+        if (names.isEmpty()) {
             return null;
         }
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(io.jnas.run.CacheDir.root().resolve("shipped-tables")
-                    .resolve(Integer.toHexString(String.join(",", refs).hashCode())));
-            for (String r : refs) {
-                java.nio.file.Path f = dir.resolve(r.substring(r.indexOf('/') + 1));
-                if (!java.nio.file.Files.exists(f)) {
-                    java.nio.file.Path tmp = dir.resolve(f.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                            + Thread.currentThread().getId());
-                    java.nio.file.Files.copy(artifacts.apply(r), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    java.nio.file.Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+        Path dir = Files.createDirectories(CacheDir.root().resolve("shipped-" + kind).resolve(
+                Integer.toHexString(String.join(",", new java.util.TreeSet<>(names.keySet())).hashCode())));
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            Path f = dir.resolve(e.getValue());
+            if (!Files.exists(f)) {
+                Path tmp = dir.resolve(e.getValue() + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+                Files.copy(artifacts.apply(e.getKey()), tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
+        return dir;
     }
 
     private synchronized EstimatorContext<Object> context(EvalTask task) {
-        return contexts.computeIfAbsent(io.jnas.run.Json.write(task.spec()) + task.artifacts(), k -> {
-            String data = task.artifacts().get("data");
-            String reduced = task.artifacts().get("reduced");
-            return EstimatorContext.open(task.spec(), log, data == null ? null : io.jnas.data.Dataset.read(artifacts.apply(data)),
-                    reduced == null ? null : io.jnas.data.Dataset.read(artifacts.apply(reduced)), table(task));
+        String key = io.jnas.run.Json.write(task.spec()) + task.artifacts();
+        EstimatorContext<Object> ctx = contexts.get(key);
+        if (ctx != null) {
+            return ctx;
+        }
+        if (contexts.size() >= 2) { // a search that ships new weights every iteration leaves its old contexts behind
+            String oldest = contexts.keySet().iterator().next();
+            contexts.remove(oldest).close();
+        }
+        Map<String, String> a = task.artifacts();
+        Map<String, String> table = new LinkedHashMap<>();
+        a.forEach((role, ref) -> {
+            if (role.startsWith("table/")) {
+                table.put(ref, ref.substring(ref.indexOf('/') + 1));
+            }
         });
+        Map<String, String> supernet = new LinkedHashMap<>();
+        if (a.containsKey("supernet/spec")) {
+            supernet.put(a.get("supernet/spec"), TrainedSupernet.SPEC);
+            supernet.put(a.get("supernet/weights"), TrainedSupernet.WEIGHTS);
+        }
+        try {
+            ctx = EstimatorContext.open(task.spec(), log, read(a.get("data")), read(a.get("reduced")), gather("tables", table));
+            Dataset splits = read(a.get("splits"));
+            Path sn = gather("supernets", supernet);
+            if (sn != null) {
+                ctx.withSupernetFiles(sn, splits == null ? null : new TrainedSupernet.Data(splits.train(), splits.test(), null,
+                        Normalization.of(splits.train())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        contexts.put(key, ctx);
+        return ctx;
+    }
+
+    private Dataset read(String ref) {
+        return ref == null ? null : Dataset.read(artifacts.apply(ref));
     }
 }

@@ -51,7 +51,7 @@ final class Engines {
             return local;
         }
         log.accept("candidates are scored on " + engine.describe());
-        return new RemoteEstimator<>(local, engine, ctx.spec(), threads, engine.ship(ctx), format, log);
+        return new RemoteEstimator<>(local, engine, ctx.spec(), threads, ctx, format, log);
     }
 
     /** Progress counts across the engine: done, running, failed. */

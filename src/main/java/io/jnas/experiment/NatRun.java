@@ -15,18 +15,14 @@ import java.util.List;
  * @param estimator the estimator that scores, or null to score on a super-network
  * @param supernet the super-network that scores, or null to score with the estimator
  * @param export front members exported with their weights (super-network scoring)
- * @param engine where an estimator's candidates are scored (this process, worker processes, a Spark cluster)
+ * @param engine where candidates are scored (this process, worker processes, a Spark cluster); a super-network's
+ *        current weights travel with the tasks
  */
 public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
         int export, io.jnas.estimate.EngineSpec engine) {
     public NatRun {
         objectives = List.copyOf(objectives);
         engine = engine == null ? io.jnas.estimate.EngineSpec.IN_PROCESS : engine;
-        if (supernet != null && engine.remote()) {
-            throw new IllegalArgumentException("search nat on a super-network evaluates its subnets in this process (each "
-                    + "evaluation reads the weights adapted in the iteration before); --engine and --workers apply to search "
-                    + "nat with --estimator or --table");
-        }
         if ((estimator == null) == (supernet == null)) {
             throw new IllegalArgumentException("a NAT search scores either with an estimator or on a super-network");
         }

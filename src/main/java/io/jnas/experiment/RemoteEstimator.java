@@ -22,7 +22,9 @@ import java.util.function.Function;
 final class RemoteEstimator<A> implements Estimator<A> {
     private final Estimator<A> local;
     private final TaskEngine pool;
-    private final Map<String, String> shipped;
+    private final io.jnas.estimate.EstimatorContext<A> ctx;
+    private Map<String, String> shipped;
+    private int shippedVersion = -1;
     private final EstimatorSpec spec;
     private final int threads;
     private final Function<A, String> text;
@@ -31,11 +33,12 @@ final class RemoteEstimator<A> implements Estimator<A> {
     /**
      * @param local the same estimator built here (its name and, for a pool-dependent one, its rule)
      * @param spec what the workers build (its single estimator is {@code local}'s)
-     * @param shipped the data shipped to the workers ({@link TaskEngine#ship})
+     * @param ctx what this process loaded, shipped to the workers ({@link TaskEngine#ship}) again whenever its
+     *        super-network's weights changed
      */
-    RemoteEstimator(Estimator<A> local, TaskEngine pool, EstimatorSpec spec, int threads, Map<String, String> shipped,
-            Function<A, String> text, Consumer<String> log) {
-        this.shipped = shipped;
+    RemoteEstimator(Estimator<A> local, TaskEngine pool, EstimatorSpec spec, int threads,
+            io.jnas.estimate.EstimatorContext<A> ctx, Function<A, String> text, Consumer<String> log) {
+        this.ctx = ctx;
         this.local = local;
         this.pool = pool;
         this.spec = spec;
@@ -54,11 +57,19 @@ final class RemoteEstimator<A> implements Estimator<A> {
         return local.pooled();
     }
 
+    private synchronized Map<String, String> shipped() throws IOException {
+        if (shippedVersion != ctx.version()) {
+            shipped = pool.ship(ctx);
+            shippedVersion = ctx.version();
+        }
+        return shipped;
+    }
+
     @Override
     public Score estimate(A arch) {
         EvalResult r;
         try {
-            r = pool.call(new EvalTask(spec, text.apply(arch), threads, shipped));
+            r = pool.call(new EvalTask(spec, text.apply(arch), threads, shipped()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

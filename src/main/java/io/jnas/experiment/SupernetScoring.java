@@ -3,7 +3,9 @@ package io.jnas.experiment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.estimate.Estimator;
-import io.jnas.estimate.Score;
+import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.EstimatorSpec;
+import io.jnas.estimate.SupernetEstimator;
 import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.run.AtomicFiles;
 import io.jnas.run.RunDir;
@@ -49,6 +51,8 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
     private final SupernetTrainer adapter;
     private final int batch;
     private final int recal;
+    private final EstimatorContext<OfaSubnet> ctx;
+    private final Estimator<OfaSubnet> estimator;
 
     SupernetScoring(Path dir, NatRun.Supernet settings, int adaptEpochs, long seed, Consumer<String> log) throws IOException {
         this.dir = dir;
@@ -60,6 +64,11 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
         this.seed = seed;
         this.batch = Math.max(supernet.spec().train().batch(), 128);
         this.recal = supernet.spec().train().recalibImages();
+        // the ofa kit reads and writes every OFA and OFAv2 subnet; the super-network's own space is in its spec
+        EstimatorSpec spec = new EstimatorSpec("ofa", List.of("supernet"), null, null, null, null, seed, null,
+                dir.toAbsolutePath().toString());
+        this.ctx = EstimatorContext.<OfaSubnet>open(spec, log).withSupernet(supernet, data, manager);
+        this.estimator = new SupernetEstimator().create(ctx);
         this.adapter = new SupernetTrainer(supernet.net(), manager, supernet.spec().train(), data.train(), data.val(), null, log);
         if (adaptEpochs > 0) {
             adapter.freezeTeacher(); // before any adapted weights are restored, so a resumed search distils from the same teacher
@@ -92,25 +101,12 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
 
     @Override
     public Estimator<OfaSubnet> estimator() {
-        return new Estimator<>() {
-            @Override
-            public String name() {
-                return "supernet";
-            }
+        return estimator;
+    }
 
-            @Override
-            public boolean parallelSafe() {
-                return false; // one super-network's weights are shared by every evaluation
-            }
-
-            @Override
-            public Score estimate(OfaSubnet s) {
-                long t0 = System.nanoTime();
-                Evaluation ev = SubnetEvaluation.of(supernet.net(), s, manager, data.train(), data.val(), data.norm(), recal,
-                        batch, seed);
-                return Score.of(ev.top1(), (System.nanoTime() - t0) / 1e9);
-            }
-        };
+    @Override
+    public EstimatorContext<OfaSubnet> context() {
+        return ctx;
     }
 
     @Override
@@ -122,6 +118,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
     public void adapt(Function<SplittableRandom, OfaSubnet> sampler, int iteration) {
         adapter.adapt(sampler, adaptEpochs, settings.adaptLr(), settings.adaptWd(), settings.adaptSubnets(),
                 Seeds.mix(seed, 9, iteration));
+        ctx.touch();
     }
 
     @Override
@@ -132,6 +129,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
     @Override
     public void restore(Checkpoints.Restored<?> checkpoint) {
         checkpoint.copy("model", supernet.net().namedArrays());
+        ctx.touch();
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
  * task. Not a user command: the pool starts it with the worker's libtorch settings.
  */
 public final class WorkerLoop {
+    /** The system property naming the folder of the files the pool ships ({@link io.jnas.estimate.ShippedFiles}). */
+    static final String SHIPPED = "jnas.shipped";
+
     private WorkerLoop() {
     }
 
@@ -24,7 +27,9 @@ public final class WorkerLoop {
 
     /** Serves tasks from {@code in} until it ends; results on {@code out}, logs on {@code err}. */
     public static void serve(InputStream in, PrintStream out, PrintStream err) throws IOException {
-        TaskRunner runner = new TaskRunner(err::println);
+        java.nio.file.Path shipped = java.nio.file.Path.of(System.getProperty(SHIPPED, "shipped"));
+        TaskRunner runner = new TaskRunner(err::println, ref -> io.jnas.estimate.ShippedFiles.checked(ref,
+                shipped.resolve(ref.substring(ref.indexOf('/') + 1))));
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             if (line.isBlank()) {

@@ -84,6 +84,17 @@ final class WorkerPool implements io.jnas.estimate.TaskEngine {
         }
     }
 
+    /** Only a super-network's current weights: workers on this machine read the spec's other files themselves. */
+    @Override
+    public synchronized Map<String, String> ship(io.jnas.estimate.EstimatorContext<?> ctx) throws IOException {
+        return io.jnas.estimate.ShippedFiles.ship(ctx, shipped(), false, f -> {
+        });
+    }
+
+    private Path shipped() {
+        return logs.resolveSibling("shipped");
+    }
+
     @Override
     public int parallelism() {
         return workers.size();
@@ -122,6 +133,7 @@ final class WorkerPool implements io.jnas.estimate.TaskEngine {
             cmd.add("-Djava.awt.headless=true");
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("jnas.") && !k.equals(HALT))
                     .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+            cmd.add("-D" + WorkerLoop.SHIPPED + "=" + shipped().toAbsolutePath());
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerLoop.class.getName()));
             ProcessBuilder b = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(
                     logs.resolve("worker-" + id + ".log").toFile()));

@@ -93,6 +93,38 @@ class SparkEngineTest {
                 EstimateWorkersTest.searchScores(tmp.resolve("local"))).hasSize(26);
     }
 
+    /**
+     * search nat on a super-network: every evaluation is a task that reads the weights adapted in the iteration before,
+     * shipped again after each adaptation; the cluster gives the front the worker processes give.
+     */
+    @Test
+    void searchNatOnASuperNetworkGivesTheWorkersFront() throws Exception {
+        Path sn = tmp.resolve("sn");
+        CliTest.Run t = run("supernet", "train", "--space", "ofa", "--dataset", "mnist", "--data", tmp.toString(), "--full-epochs",
+                "1", "--phase-epochs", "0", "--resolutions", "32", "--batch", "32", "--out", sn.toString(), "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        Map<?, ?> local = nat(sn, tmp.resolve("nat-local"), "--workers", "2");
+        Map<?, ?> spark = nat(sn, tmp.resolve("nat-spark"), "--engine", CLUSTER);
+        assertThat(spark.get("front")).isEqualTo(local.get("front"));
+        assertThat(spark.get("hypervolume")).isEqualTo(local.get("hypervolume"));
+        assertThat(EstimateWorkersTest.searchScores(tmp.resolve("nat-spark")))
+                .isEqualTo(EstimateWorkersTest.searchScores(tmp.resolve("nat-local")));
+        try (var shipped = Files.list(tmp.resolve("nat-spark/shipped"))) {
+            assertThat(shipped.filter(p -> p.toString().endsWith(".safetensors")).count())
+                    .as("the trained weights, then the adapted ones shipped again").isEqualTo(2);
+        }
+    }
+
+    private static Map<?, ?> nat(Path sn, Path out, String... engine) throws Exception {
+        List<String> a = new java.util.ArrayList<>(List.of("search", "nat", "--supernet", sn.toString(), "--archive", "6",
+                "--iterations", "2", "--candidates", "2", "--predictor", "rbf", "--folds", "1", "--adapt-epochs", "1", "--export",
+                "0", "--threads", "1", "--out", out.toString(), "--json"));
+        a.addAll(List.of(engine));
+        CliTest.Run r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return Json.MAPPER.readValue(r.lastLine(), Map.class);
+    }
+
     @Test
     void badEngineOptionsAreOneLine() {
         CliTest.userError(estimate(tmp.resolve("a"), "--engine", "yarn"), "unknown --engine 'yarn'");

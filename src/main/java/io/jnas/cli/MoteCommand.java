@@ -37,6 +37,11 @@ final class MoteCommand implements Callable<Integer> {
     String variant;
     @Option(names = "--k", defaultValue = "10", description = "Top-k validated (default ${DEFAULT-VALUE}).")
     int k;
+    @Option(names = "--validation", defaultValue = "table", description = "What validates the top k: table (12-epoch "
+            + "accuracy of --table) or trained (each trained --validate-epochs epochs on --dataset).")
+    String validation;
+    @Option(names = "--validate-epochs", defaultValue = "1", description = "Epochs of --validation trained (default ${DEFAULT-VALUE}).")
+    int validateEpochs;
     @Option(names = "--iterations", defaultValue = "10", description = "Evolution iterations (default ${DEFAULT-VALUE}).")
     int iterations;
     @Option(names = "--initial", defaultValue = "10", description = "Random architectures seeding the pool.")
@@ -51,10 +56,14 @@ final class MoteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;
+        if (!validation.equals("table") && !validation.equals("trained")) {
+            throw new IllegalArgumentException("--validation must be table or trained, got '" + validation + "'");
+        }
+        boolean trained = validation.equals("trained");
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
-                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble());
+                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, trained ? validateEpochs : 0);
         SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
-                tableDataset + "-val-12", workers.spec());
+                trained ? "trained" : tableDataset + "-val-12", workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));
         return 0;
     }

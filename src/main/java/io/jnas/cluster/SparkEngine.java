@@ -8,7 +8,6 @@ import io.jnas.estimate.ShippedFiles;
 import io.jnas.estimate.TaskEngine;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -18,14 +18,20 @@ import java.util.List;
  * @param seed seed of initialisations and batches
  * @param ensemble the ensemble estimator's members and rule (null: {@link RankEstimators#DEFAULT_MEMBERS}, mean)
  * @param supernet a trained super-network's folder (used by the supernet estimator), or null
+ * @param trainEpochs epochs the trained estimator trains each candidate's network for (0: not used)
  */
 public record EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
-        String tableColumn, long seed, Ensemble ensemble, String supernet) {
+        String tableColumn, long seed, Ensemble ensemble, String supernet, int trainEpochs) {
 
-    /** A spec without a super-network. */
+    /** A spec without a super-network or training. */
     public EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
             String tableColumn, long seed, Ensemble ensemble) {
-        this(space, estimators, data, mote, table, tableColumn, seed, ensemble, null);
+        this(space, estimators, data, mote, table, tableColumn, seed, ensemble, null, 0);
+    }
+
+    /** The same spec with other estimators. */
+    public EstimatorSpec with(List<String> names) {
+        return new EstimatorSpec(space, names, data, mote, table, tableColumn, seed, ensemble, supernet, trainEpochs);
     }
 
     /**

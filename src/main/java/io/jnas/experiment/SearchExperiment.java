@@ -51,21 +51,19 @@ public final class SearchExperiment implements Experiment<SearchRun> {
             ctx.table();
         }
         if (ctx.hasData()) {
-            ctx.data();
+            ctx.preload();
         }
         Estimator<Object> estimator = ctx.shared(c.estimator().estimators().get(0));
         return run -> execute(c, ctx, estimator, run, log);
     }
 
     /** The returned architecture: the best estimate, or the best validation of the top k (their rows into {@code rows}). */
-    private static <A> A select(SearchRun c, List<Strategy.Evaluated<A>> all, Nb201Table table, SearchSpace<A> space,
-            String estimatorName, List<Map<String, Object>> rows) {
+    private static <A> A select(SearchRun c, List<Strategy.Evaluated<A>> all, Estimator<A> validator, ExecutionEngine engine,
+            SearchSpace<A> space, String estimatorName, List<Map<String, Object>> rows) {
         if (c.selection().equals("best")) {
             return TopK.best(all, 1).get(0).arch();
         }
-        @SuppressWarnings("unchecked")
-        Estimator<A> validator = (Estimator<A>) new TableEstimator(table, c.validation());
-        List<TopK.Candidate<A>> validated = TopK.validate(all, c.k(), validator);
+        List<TopK.Candidate<A>> validated = TopK.validate(all, c.k(), validator, engine);
         for (TopK.Candidate<A> v : validated) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("arch", space.format(v.arch()));
@@ -74,6 +72,26 @@ public final class SearchExperiment implements Experiment<SearchRun> {
             rows.add(m);
         }
         return TopK.chosen(validated).arch();
+    }
+
+    /**
+     * What validates the top k: a NAS-Bench-201 table column, or real training ({@code trained}: each candidate a task on
+     * the engine when there is one). Null when the best estimate is returned.
+     */
+    @SuppressWarnings("unchecked")
+    private static <A> Estimator<A> validator(SearchRun c, EstimatorContext<A> ctx, Nb201Table table, TaskEngine pool,
+            SearchSpace<A> space, Consumer<String> log) {
+        if (c.selection().equals("best")) {
+            return null;
+        }
+        if (!c.validation().equals("trained")) {
+            return (Estimator<A>) new TableEstimator(table, c.validation());
+        }
+        Estimator<A> local = ctx.shared("trained");
+        log.accept("validating the top " + c.k() + " by training each for " + ctx.spec().trainEpochs() + " epochs"
+                + (pool == null ? "" : " on " + pool.describe()));
+        return pool == null ? local : new RemoteEstimator<>(local, pool, ctx.spec().with(List.of("trained")),
+                c.engine().threads(), ctx, space::format, log);
     }
 
     private <A> Map<String, Object> execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
@@ -93,6 +111,8 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         double[] seconds = {0};
         int[] count = {0};
         List<Strategy.Evaluated<A>> all;
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        A chosen;
         TaskEngine pool = Engines.open(c.engine(), run, log);
         try (pool; ExecutionEngine engine = new LocalEngine(pool == null ? 1 : pool.parallelism())) {
             Estimator<A> scorer = Engines.scorer(pool, estimator, ctx, c.engine().threads(), space::format, log);
@@ -108,11 +128,16 @@ public final class SearchExperiment implements Experiment<SearchRun> {
                                     estimatorName, s.value(), acc));
                         }
                     });
+            chosen = select(c, all, validator(c, ctx, table, pool, space, log), engine, space, estimatorName, candidates);
         }
-        List<Map<String, Object>> candidates = new ArrayList<>();
-        A chosen = select(c, all, table, space, estimatorName, candidates);
+        return finish(c, run, all.size(), chosen, space.format(chosen), candidates, table, truth, estimatorName, seconds[0], t0);
+    }
+
+    private static Map<String, Object> finish(SearchRun c, RunDir run, int evaluated, Object chosen, String arch,
+            List<Map<String, Object>> candidates, Nb201Table table, String truth, String estimatorName, double seconds,
+            long t0) throws IOException {
         Map<String, Object> res = new LinkedHashMap<>();
-        res.put("arch", space.format(chosen));
+        res.put("arch", arch);
         res.put("strategy", Strategies.nameOf(c.strategy()));
         res.put("estimator", estimatorName);
         res.put("selection", c.selection().equals("best") ? "best estimate" : "top-" + c.k() + " by " + c.validation());
@@ -120,8 +145,11 @@ public final class SearchExperiment implements Experiment<SearchRun> {
             res.put("table_accuracy", table.require((Nb201Cell) chosen, truth));
             res.put("table_column", truth);
         }
-        res.put("evaluated", all.size());
-        res.put("seconds", Results.round3(seconds[0]));
+        res.put("evaluated", evaluated);
+        if (!candidates.isEmpty()) {
+            res.put("validated", candidates);
+        }
+        res.put("seconds", Results.round3(seconds));
         res.put("wall_seconds", Results.round3((System.nanoTime() - t0) / 1e9));
         res.put("seed", c.strategy().seed());
         res.put("run_dir", run.dir().toString());

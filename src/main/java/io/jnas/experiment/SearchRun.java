@@ -13,7 +13,8 @@ import io.jnas.search.EvolutionConfig;
  * @param strategy the strategy and its settings (evolution, random, ...)
  * @param selection {@code best} (the best estimate; MOTE-NAS-EF) or {@code topk} (validate the k best)
  * @param k candidates validated by {@code topk}
- * @param validation the NAS-Bench-201 table column that validates (e.g. cifar10-val-12), for {@code topk}
+ * @param validation the NAS-Bench-201 table column that validates (e.g. cifar10-val-12), or {@code trained} (the
+ *        candidates trained for the spec's train epochs), for {@code topk}
  * @param engine where the candidates are scored (this process, worker processes, a Spark cluster)
  */
 public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String selection, int k, String validation,
@@ -29,9 +30,14 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
         if (k < 1) {
             throw new IllegalArgumentException("--k must be >= 1, got " + k);
         }
-        if (selection.equals("topk") && estimator.table() == null) {
-            throw new IllegalArgumentException("validating the top-" + k + " needs the accuracies of a NAS-Bench-201 table: "
-                    + "give --table, or use --variant ef");
+        if (selection.equals("topk") && validation.equals("trained")) {
+            if (estimator.data() == null || estimator.trainEpochs() < 1) {
+                throw new IllegalArgumentException("--validation trained trains each of the top " + k + " on --dataset for "
+                        + "--validate-epochs epochs: give both");
+            }
+        } else if (selection.equals("topk") && estimator.table() == null) {
+            throw new IllegalArgumentException("validating the top-" + k + " needs the accuracies of a NAS-Bench-201 table "
+                    + "(give --table), or real training (--validation trained), or use --variant ef");
         }
     }
 

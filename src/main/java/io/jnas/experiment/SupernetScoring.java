@@ -66,7 +66,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
         this.recal = supernet.spec().train().recalibImages();
         // the ofa kit reads and writes every OFA and OFAv2 subnet; the super-network's own space is in its spec
         EstimatorSpec spec = new EstimatorSpec("ofa", List.of("supernet"), null, null, null, null, seed, null,
-                dir.toAbsolutePath().toString());
+                dir.toAbsolutePath().toString(), 0);
         this.ctx = EstimatorContext.<OfaSubnet>open(spec, log).withSupernet(supernet, data, manager);
         this.estimator = new SupernetEstimator().create(ctx);
         this.adapter = new SupernetTrainer(supernet.net(), manager, supernet.spec().train(), data.train(), data.val(), null, log);

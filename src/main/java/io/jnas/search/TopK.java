@@ -48,6 +48,23 @@ public final class TopK {
         return out;
     }
 
+    /**
+     * As {@link #validate(List, int, Estimator)}, the k validations run on {@code engine} (at once when it has several
+     * slots and the validator allows it).
+     */
+    public static <A> List<Candidate<A>> validate(List<Strategy.Evaluated<A>> evaluated, int k, Estimator<A> validator,
+            io.jnas.exec.ExecutionEngine engine) {
+        List<Strategy.Evaluated<A>> top = best(evaluated, k);
+        if (!validator.parallelSafe() || engine.parallelism() == 1) {
+            return validate(evaluated, k, validator);
+        }
+        List<java.util.concurrent.Callable<Candidate<A>>> jobs = new ArrayList<>();
+        for (Strategy.Evaluated<A> e : top) {
+            jobs.add(() -> new Candidate<>(e.arch(), e.score().value(), validator.estimate(e.arch()).value()));
+        }
+        return engine.runAll(jobs);
+    }
+
     /** The candidate with the best validation (the first of equals). */
     public static <A> Candidate<A> chosen(List<Candidate<A>> candidates) {
         Candidate<A> best = null;

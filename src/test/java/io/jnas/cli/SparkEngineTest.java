@@ -93,6 +93,27 @@ class SparkEngineTest {
                 EstimateWorkersTest.searchScores(tmp.resolve("local"))).hasSize(26);
     }
 
+    /** MOTE-NAS's top-k validation by real training: each of the k trainings is a task; the same validations and choice. */
+    @Test
+    void topKValidationByTrainingOnALocalClusterGivesTheWorkersChoice() throws Exception {
+        Map<?, ?> local = Json.MAPPER.readValue(topk(tmp.resolve("tk-local"), "--workers", "2").lastLine(), Map.class);
+        Map<?, ?> spark = Json.MAPPER.readValue(topk(tmp.resolve("tk-spark"), "--engine", CLUSTER).lastLine(), Map.class);
+        assertThat((List<?>) local.get("validated")).hasSize(3);
+        assertThat(spark.get("validated")).isEqualTo(local.get("validated"));
+        assertThat(spark.get("arch")).isEqualTo(local.get("arch"));
+        assertThat(spark.get("selection")).isEqualTo("top-3 by trained");
+    }
+
+    private CliTest.Run topk(Path out, String... engine) {
+        List<String> a = new java.util.ArrayList<>(List.of("search", "mote", "--estimator", "naswot", "--variant", "topk", "--k",
+                "3", "--validation", "trained", "--validate-epochs", "1", "--initial", "4", "--iterations", "1", "--dataset",
+                "mnist", "--data", tmp.toString(), "--threads", "1", "--out", out.toString(), "--json"));
+        a.addAll(List.of(engine));
+        CliTest.Run r = run(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return r;
+    }
+
     /**
      * search nat on a super-network: every evaluation is a task that reads the weights adapted in the iteration before,
      * shipped again after each adaptation; the cluster gives the front the worker processes give.

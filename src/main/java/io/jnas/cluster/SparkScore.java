@@ -50,15 +50,6 @@ final class SparkScore {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Object forever = new Object();
-        synchronized (forever) {
-            while (true) {
-                try {
-                    forever.wait();
-                } catch (InterruptedException e) {
-                    // halted on purpose: only a kill ends this executor
-                }
-            }
-        }
+        io.jnas.run.Events.halt();
     }
 }

@@ -31,7 +31,8 @@ public final class Events {
         }
     }
 
-    private static void halt() {
+    /** Stops this thread for good (a test kills the process at this point); never returns. */
+    public static void halt() {
         Object forever = new Object();
         synchronized (forever) {
             while (true) {

@@ -54,6 +54,11 @@ final class Engines {
         return new RemoteEstimator<>(local, engine, ctx.spec(), threads, ctx, format, log);
     }
 
+    /** The engine's counts of a scorer from {@link #scorer} (in flight, failed), or nothing for one in this process. */
+    static String progress(io.jnas.estimate.Estimator<?> scorer) {
+        return scorer instanceof RemoteEstimator<?> r ? r.progress() : "";
+    }
+
     /** Progress counts across the engine: done, running, failed. */
     record Progress(int done, int running, int failed, int total) {
         @Override

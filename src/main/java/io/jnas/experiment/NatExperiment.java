@@ -116,8 +116,8 @@ public final class NatExperiment implements Experiment<NatRun> {
                             if (!replayed) {
                                 ScoreLog.record(run, round, scoring.space().format(a), s);
                             }
-                            log.accept(String.format("[%d/%d] round %d  %s  error %.2f%%", ++count[0], c.strategy().budget(), round,
-                                    scoring.space().format(a), 100.0 - s.value()));
+                            log.accept(String.format("[%d/%d] round %d  %s  error %.2f%%%s", ++count[0], c.strategy().budget(),
+                                    round, scoring.space().format(a), 100.0 - s.value(), Engines.progress(scorer)));
                             synchronized (evaluated) {
                                 evaluated.add(new Member<>(a, 100.0 - s.value(), scoring.cost().params(a), scoring.cost().macs(a),
                                         round));

@@ -25,6 +25,8 @@ final class RemoteEstimator<A> implements Estimator<A> {
     private final io.jnas.estimate.EstimatorContext<A> ctx;
     private Map<String, String> shipped;
     private int shippedVersion = -1;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
     private final EstimatorSpec spec;
     private final int threads;
     private final Function<A, String> text;
@@ -68,6 +70,7 @@ final class RemoteEstimator<A> implements Estimator<A> {
     @Override
     public Score estimate(A arch) {
         EvalResult r;
+        running.incrementAndGet();
         try {
             r = pool.call(new EvalTask(spec, text.apply(arch), threads, shipped()));
         } catch (IOException e) {
@@ -75,11 +78,19 @@ final class RemoteEstimator<A> implements Estimator<A> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scoring " + text.apply(arch), e);
+        } finally {
+            running.decrementAndGet();
         }
         if (!r.ok()) {
+            failed.incrementAndGet();
             log.accept(r.arch() + " failed on " + r.host() + ": " + r.error() + " (scored -inf)");
             return new Score(Double.NEGATIVE_INFINITY, Map.of(), r.seconds());
         }
         return r.score(spec.estimators().get(0));
+    }
+
+    /** Candidates in flight on the engine and failed so far, for a progress line. */
+    String progress() {
+        return String.format("  (%d running, %d failed)", running.get(), failed.get());
     }
 }

@@ -124,8 +124,8 @@ public final class SearchExperiment implements Experiment<SearchRun> {
                             }
                             seconds[0] += s.seconds();
                             String acc = table == null ? "" : String.format("  (table %.2f%%)", table.require((Nb201Cell) a, truth));
-                            log.accept(String.format("[%d/%d] %s  %s %.4f%s", ++count[0], c.strategy().budget(), space.format(a),
-                                    estimatorName, s.value(), acc));
+                            log.accept(String.format("[%d/%d] %s  %s %.4f%s%s", ++count[0], c.strategy().budget(),
+                                    space.format(a), estimatorName, s.value(), acc, Engines.progress(scorer)));
                         }
                     });
             chosen = select(c, all, validator(c, ctx, table, pool, space, log), engine, space, estimatorName, candidates);

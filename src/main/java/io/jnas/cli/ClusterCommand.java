@@ -68,11 +68,7 @@ final class ClusterCommand {
     static final class Status extends Where implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> d = StandaloneCluster.describe(dir());
-            if (d != null) {
-                d.put("running", StandaloneCluster.alive(d));
-            }
-            return print(d, "no cluster was started from " + dir() + ": run jnas cluster start");
+            return print(StandaloneCluster.status(dir()), "no cluster was started from " + dir() + ": run jnas cluster start");
         }
     }
 }

@@ -56,14 +56,10 @@ final class MoteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;
-        if (!validation.equals("table") && !validation.equals("trained")) {
-            throw new IllegalArgumentException("--validation must be table or trained, got '" + validation + "'");
-        }
-        boolean trained = validation.equals("trained");
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
-                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, trained ? validateEpochs : 0);
+                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, validation.equals("trained") ? validateEpochs : 0);
         SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
-                trained ? "trained" : tableDataset + "-val-12", workers.spec());
+                validation, tableDataset, workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));
         return 0;
     }

@@ -1,11 +1,7 @@
 package io.jnas.cli;
 
-import io.jnas.data.reduce.RdSpec;
 import io.jnas.estimate.EstimatorSpec;
-import io.jnas.estimate.MoteConfig;
 import io.jnas.estimate.MoteSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,19 +48,7 @@ public final class MoteMixin {
 
     /** The preset's settings with every option given applied on top. */
     MoteSettings settings(boolean paper, long seed) {
-        if (!encoder.equals("none") && !Files.isRegularFile(Path.of(encoder))) {
-            throw new IllegalArgumentException("--encoder " + encoder + " does not exist; give an ONNX image model or 'none'");
-        }
-        MoteSettings p = paper ? MoteSettings.paper(encoder, seed) : MoteSettings.cpu(encoder, seed);
-        MoteConfig c = p.config();
-        RdSpec rd = p.rd();
-        return new MoteSettings(new MoteConfig(or(moteEpochs, c.epochs()), or(moteG, c.interpolation()), or(moteBatch,
-                c.batch()), c.lr(), c.smoothing(), or(moteWidth, c.width()), speed, landscape, seed),
-                new RdSpec(or(rdMethod, rd.method()), rdLabels, or(rdImages, rd.perLabel()), rdTestImages, encoder, encodeLimit,
-                        seed), or(raSize, p.raSize()));
-    }
-
-    private static <T> T or(T v, T d) {
-        return v != null ? v : d;
+        return MoteSettings.of(paper, seed, new MoteSettings.Overrides(moteEpochs, moteG, moteBatch, moteWidth, speed, landscape,
+                rdMethod, rdLabels, rdImages, rdTestImages, encoder, encodeLimit, raSize));
     }
 }

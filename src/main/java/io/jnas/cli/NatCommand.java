@@ -4,7 +4,6 @@ import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.NatRun;
-import io.jnas.search.RandomConfig;
 import io.jnas.search.StrategyConfig;
 import io.jnas.search.nat.NatConfig;
 import io.jnas.train.ofa.SupernetSpec;
@@ -76,19 +75,12 @@ final class NatCommand implements Callable<Integer> {
         boolean onSupernet = space.equals("ofa") || space.equals("ofav2");
         NatConfig nat = NatConfig.preset(preset.paper(), policy, objectives, archive, iterations, candidates, predictor, folds,
                 onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, out.seed);
-        StrategyConfig s = switch (strategy) {
-            case "nat" -> nat;
-            case "random" -> new RandomConfig(nat.budget(), out.seed);
-            default -> throw new IllegalArgumentException("--strategy must be nat or random, got '" + strategy + "'");
-        };
+        StrategyConfig s = NatRun.strategy(strategy, nat);
         NatRun run;
         if (onSupernet) {
             run = new NatRun(s, objectives, null, supernet(), export, workers.spec());
         } else {
-            String e = estimator != null ? estimator : table != null ? "table" : null;
-            if (e == null) {
-                throw new IllegalArgumentException("search nat --space " + space + " needs --table (NAS-Bench-201) or --estimator");
-            }
+            String e = NatRun.estimatorFor(space, estimator, table);
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), e.equals("table") ? null : data.spec(out.seed, 0),
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
                     mote.ensemble()), null, export, workers.spec());

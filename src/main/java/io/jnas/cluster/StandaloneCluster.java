@@ -163,6 +163,15 @@ public final class StandaloneCluster {
         throw new IllegalStateException("the workers did not register within 90 s: see the logs in " + d.get("dir"));
     }
 
+    /** cluster.json of the cluster started from {@code dir} with {@code running}: whether all its processes run; or null. */
+    public static Map<String, Object> status(Path dir) throws IOException {
+        Map<String, Object> d = describe(dir);
+        if (d != null) {
+            d.put("running", alive(d));
+        }
+        return d;
+    }
+
     /** Whether every process of a started cluster still runs. */
     public static boolean alive(Map<String, Object> d) {
         for (Object p : (List<?>) d.get("pids")) {

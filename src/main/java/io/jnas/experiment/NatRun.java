@@ -34,6 +34,23 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
         }
     }
 
+    /** The strategy {@code name} (nat or random, the latter with NAT's budget and seed). */
+    public static StrategyConfig strategy(String name, io.jnas.search.nat.NatConfig nat) {
+        return switch (name) {
+            case "nat" -> nat;
+            case "random" -> new io.jnas.search.RandomConfig(nat.budget(), nat.seed());
+            default -> throw new IllegalArgumentException("--strategy must be nat or random, got '" + name + "'");
+        };
+    }
+
+    /** The estimator that scores a space without a super-network: the one given, else the table when one is given. */
+    public static String estimatorFor(String space, String estimator, String table) {
+        if (estimator == null && table == null) {
+            throw new IllegalArgumentException("search nat --space " + space + " needs --table (NAS-Bench-201) or --estimator");
+        }
+        return estimator != null ? estimator : "table";
+    }
+
     /**
      * Scoring on a super-network.
      *

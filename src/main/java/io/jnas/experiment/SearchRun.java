@@ -44,10 +44,15 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
     /**
      * The search of MOTE-NAS's variant: {@code topk} (evolution, then the k best validated), {@code ef} (evolution,
      * the best estimate) or {@code rs} (random sampling, then topk); {@code strategy} (evolution or random) overrides
-     * the variant's.
+     * the variant's; {@code validateBy} is {@code table} (the 12-epoch validation column of {@code tableDataset}) or
+     * {@code trained}.
      */
     public static SearchRun variant(String variant, String strategy, EvolutionConfig evolution, EstimatorSpec spec, int k,
-            String validation, EngineSpec engine) {
+            String validateBy, String tableDataset, EngineSpec engine) {
+        if (!validateBy.equals("table") && !validateBy.equals("trained")) {
+            throw new IllegalArgumentException("--validation must be table or trained, got '" + validateBy + "'");
+        }
+        String validation = validateBy.equals("trained") ? "trained" : tableDataset + "-val-12";
         if (!java.util.List.of("topk", "ef", "rs").contains(variant)) {
             throw new IllegalArgumentException("--variant must be topk, ef or rs, got '" + variant + "'");
         }

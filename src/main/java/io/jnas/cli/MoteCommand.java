@@ -57,7 +57,8 @@ final class MoteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long seed = out.seed;
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
-                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, validation.equals("trained") ? validateEpochs : 0);
+                table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null,
+                validation.equals("trained") ? validateEpochs : 0);
         SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
                 validation, tableDataset, workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));

@@ -26,11 +26,13 @@ class ArchitectureTest {
     void dependenciesRunOneWayBetweenTheRoles() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("run").definedBy("io.jnas.run..")
+                .layer("kernel").definedBy("io.jnas.kernel..")
                 .layer("space").definedBy("io.jnas.space..")
                 .layer("nn").definedBy("io.jnas.nn..")
                 .layer("data").definedBy("io.jnas.data..")
                 .layer("report").definedBy("io.jnas.report..")
                 .layer("train").definedBy("io.jnas.train..")
+                .layer("doctor").definedBy("io.jnas.doctor..")
                 .layer("exec").definedBy("io.jnas.exec..")
                 .layer("estimate").definedBy("io.jnas.estimate..")
                 .layer("search").definedBy("io.jnas.search..")
@@ -38,16 +40,19 @@ class ArchitectureTest {
                 .layer("cluster").definedBy("io.jnas.cluster..")
                 .layer("cli").definedBy("io.jnas.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("doctor").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("experiment", "cli")
                 .whereLayer("estimate").mayOnlyBeAccessedByLayers("search", "experiment", "cluster", "cli")
                 .whereLayer("exec").mayOnlyBeAccessedByLayers("search", "experiment", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("estimate", "search", "experiment", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "search", "experiment", "cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("experiment", "cli")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("train", "estimate", "search", "experiment", "cluster", "cli")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "estimate", "search", "experiment", "cli")
-                .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "estimate", "search", "experiment",
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "doctor", "estimate", "search", "experiment", "cli")
+                .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "experiment", "cluster",
+                        "cli")
+                .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "doctor", "estimate", "search", "experiment",
                         "cli")
                 .check(classes);
     }

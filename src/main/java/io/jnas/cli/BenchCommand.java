@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code jnas bench}: speed measurements. */
 @Command(name = "bench", description = "Measurements: search-step speed, NAS-Bench-201 front quality.",
         subcommands = {BenchCommand.SupernetBench.class, BenchCommand.FrontBench.class})
-final class BenchCommand {
+final class BenchCommand implements NoKernels {
 
     @Command(name = "front", description = "Hypervolume of NAS-Bench-201 fronts (search nat --space nb201 runs, or random "
             + "samples) as a fraction of the true front's (error, params, MACs scaled to the true front).")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code jnas cluster}: a secured Spark standalone cluster on this machine, for {@code --engine spark:spark://...}. */
 @Command(name = "cluster", description = "Start, stop or describe a secured Spark standalone cluster on this machine.",
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
-final class ClusterCommand {
+final class ClusterCommand implements NoKernels {
 
     /** Options of every sub-command. */
     static class Where {
@@ -33,7 +33,7 @@ final class ClusterCommand {
     }
 
     @Command(name = "start", description = "Start a master and N workers (secret, encryption, no REST submission).")
-    static final class Start extends Where implements Callable<Integer> {
+    static final class Start extends Where implements Callable<Integer>, NoKernels {
         @Option(names = "--workers", defaultValue = "2", description = "Worker processes (default ${DEFAULT-VALUE}).")
         int workers;
         @Option(names = "--cores", defaultValue = "1", description = "Cores each worker offers (default ${DEFAULT-VALUE}).")
@@ -56,7 +56,7 @@ final class ClusterCommand {
     }
 
     @Command(name = "stop", description = "Stop the cluster started from --dir, and its executors.")
-    static final class Stop extends Where implements Callable<Integer> {
+    static final class Stop extends Where implements Callable<Integer>, NoKernels {
         @Override
         public Integer call() throws Exception {
             return print(StandaloneCluster.stop(dir(), json ? System.err::println : System.out::println), "no cluster was "
@@ -65,7 +65,7 @@ final class ClusterCommand {
     }
 
     @Command(name = "status", description = "Describe the cluster started from --dir.")
-    static final class Status extends Where implements Callable<Integer> {
+    static final class Status extends Where implements Callable<Integer>, NoKernels {
         @Override
         public Integer call() throws Exception {
             return print(StandaloneCluster.status(dir()), "no cluster was started from " + dir() + ": run jnas cluster start");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas data}: resolve and check a data set. */
 @Command(name = "data", description = "Find, read and describe a data set (checks every file).")
-final class DataCommand implements Callable<Integer> {
+final class DataCommand implements Callable<Integer>, NoKernels {
     @Mixin
     DataMixin data;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of splits and subsets.")

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /** {@code jnas help [COMMAND [SUB-COMMAND ...]]}: the usage of any command of the tree. */
 @Command(name = "help", description = "Show the usage of jnas or of a command: jnas help search mote.")
-final class HelpCommand implements Callable<Integer> {
+final class HelpCommand implements Callable<Integer>, NoKernels {
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "The command, then its sub-command, ...")
     List<String> path = List.of();
     @Spec

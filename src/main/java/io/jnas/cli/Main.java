@@ -18,8 +18,8 @@ import picocli.CommandLine;
         description = "Neural architecture search on the JVM: MAE-NAS, MOTE-NAS and NATv2 on DJL/libtorch.",
         subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class,
             CostCommand.class, SupernetCommand.class, FinetuneCommand.class, ExportCommand.class, PredictCommand.class,
-            DataCommand.class, BenchCommand.class, ClusterCommand.class, HelpCommand.class})
-public final class Main {
+            DataCommand.class, BenchCommand.class, ClusterCommand.class, DoctorCommand.class, HelpCommand.class})
+public final class Main implements NoKernels {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -42,7 +42,25 @@ public final class Main {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, commandLine.getErr()));
+        cl.setExecutionStrategy(Main::execute);
         return cl;
+    }
+
+    /**
+     * Runs the parsed command; before any command that computes (not help or version), libtorch's kernels are set up
+     * for this machine, checked once per machine (io.jnas.kernel.Kernels), so that oneDNN never starts with a setting
+     * that gives wrong results here.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        CommandLine last = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+        if (!(last.getCommand() instanceof NoKernels)) {
+            io.jnas.kernel.Kernels.configure(last.getErr()::println);
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** --help and --version on every command of the tree. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jnas predict}: an exported ONNX model in ONNX Runtime. */
 @Command(name = "predict", description = "Run an ONNX model in ONNX Runtime: top-1/5 on a test split, or a CSV row per image.")
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer>, NoKernels {
     @Option(names = "--model", required = true, description = "The ONNX file (jnas export).")
     Path model;
     @Option(names = "--dataset", description = "A labelled data set (its test split), as for train: cifar10, imagefolder:PATH...")

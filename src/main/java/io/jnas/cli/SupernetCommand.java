@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code jnas supernet}: OFA / OFAv2 super-networks. */
 @Command(name = "supernet", description = "Train OFA / OFAv2 super-networks for NATv2, or transfer a pretrained one.",
         subcommands = {SupernetCommand.Train.class, SupernetCommand.Import.class})
-final class SupernetCommand {
+final class SupernetCommand implements NoKernels {
 
     @Command(name = "train", description = "Train a super-network by (extended) progressive shrinking (resumable).")
     static class Train implements Callable<Integer> {

@@ -55,7 +55,7 @@ final class SparkEngine implements TaskEngine {
             sleep();
         }
         if (executors(sc) == 0) {
-            sc.close();
+            closeFully(sc);
             throw new IllegalArgumentException("the Spark master at " + master + " gave this application no executor in "
                     + REGISTRATION_SECONDS + " s: check the cluster's secret (--secret-file), that it runs Spark "
                     + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
@@ -67,6 +67,19 @@ final class SparkEngine implements TaskEngine {
         int parallelism = Math.max(1, cores / spec.threads());
         log.accept("Spark: " + executors(sc) + " executors, " + cores + " cores, " + parallelism + " tasks at once");
         return new SparkEngine(sc, spec, runDir.resolve("shipped"), parallelism);
+    }
+
+    /**
+     * Closes {@code sc} and waits until this JVM has no active Spark context: when the master gave up on the application,
+     * Spark stops the context from its own thread, and a context started before that stop ends is refused ("Only one
+     * SparkContext should be running in this JVM").
+     */
+    private static void closeFully(JavaSparkContext sc) {
+        sc.close();
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (org.apache.spark.SparkContext$.MODULE$.getActive().isDefined() && System.nanoTime() < end) {
+            sleep();
+        }
     }
 
     /** Waits until a cluster's executors stop arriving: their count unchanged for 3 s (15 s at most). */

@@ -25,6 +25,7 @@ final class SparkScore {
 
     /** Scores one task (the function each Spark job maps over its single element). */
     static String score(String taskJson) {
+        io.jnas.kernel.Kernels.configure(System.err::println); // before this executor's first operator
         EvalTask task = EvalTask.fromJson(taskJson);
         String result = RUNNER.get().run(task).toJson();
         haltIfAsked();

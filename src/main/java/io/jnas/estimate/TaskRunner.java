@@ -66,6 +66,7 @@ public final class TaskRunner {
                 return failed(task, t0, "the task is meant for " + task.threads() + " libtorch threads, this worker runs "
                         + mine);
             }
+            io.jnas.kernel.Kernels.ensure(log);
             EstimatorContext<Object> ctx = context(task);
             Object arch = ctx.kit().parse(task.arch());
             for (String e : task.spec().estimators()) {

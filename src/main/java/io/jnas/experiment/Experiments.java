@@ -1,5 +1,6 @@
 package io.jnas.experiment;
 
+import io.jnas.kernel.Kernels;
 import io.jnas.run.Json;
 import io.jnas.run.Registry;
 import io.jnas.run.RunDir;
@@ -14,7 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Starts and resumes experiments. A run's config.yaml holds {@code command} (the experiment's name), {@code seed},
- * {@code config} (the configuration record) and {@code versions}; {@link #resume} needs nothing else. A Java
+ * {@code config} (the configuration record), {@code versions} and {@code kernels} (the kernel setting in effect and
+ * what the checks found, {@link Kernels}); {@link #resume} needs nothing else. Both refuse to run on kernels that
+ * failed a check on this machine. A Java
  * program runs an experiment without the command line:
  *
  * <pre>{@code
@@ -36,6 +39,7 @@ public final class Experiments {
 
     /** Starts a new run of {@code config} in {@code dir} (refused when {@code dir} already holds a run). */
     public static Map<String, Object> start(Record config, Path dir, Consumer<String> log) throws IOException {
+        Kernels.ensure(log);
         Experiment<Record> e = forConfig(config);
         Experiment.Prepared p = e.prepare(config, log);
         RunDir run = RunDir.create(dir);
@@ -46,6 +50,7 @@ public final class Experiments {
 
     /** Continues the run in {@code dir} from its checkpoints (a finished run reports its result again). */
     public static Map<String, Object> resume(Path dir, Consumer<String> log) throws IOException {
+        Kernels.ensure(log);
         RunDir run = RunDir.open(dir);
         Map<String, Object> file = run.readConfig();
         Object command = file.get("command");
@@ -91,6 +96,7 @@ public final class Experiments {
         c.put("seed", e.seed(config));
         c.put("config", Json.toMap(config));
         c.put("versions", Versions.all());
+        c.put("kernels", Kernels.state().toMap());
         return c;
     }
 }

@@ -22,6 +22,7 @@ public final class WorkerLoop {
 
     /** The worker process's entry point. */
     public static void main(String[] args) throws IOException {
+        io.jnas.kernel.Kernels.configure(System.err::println);
         serve(System.in, System.out, System.err);
     }
 

@@ -13,9 +13,15 @@ import java.util.Map;
  * <p>jnas keeps its own thin module tree over DJL's NDArray operations instead of DJL's
  * {@code Block}: shapes are known when an architecture is built (no deferred shape inference),
  * every forward pass runs in an explicit per-step native-memory scope ({@link Ctx}), and the
- * same forward pass can meter its MACs. All kernels are DJL's libtorch operators.
+ * same forward pass can meter its MACs. All kernels are DJL's libtorch operators, set up for this machine by
+ * {@link io.jnas.kernel.Kernels} before the first module exists.
  */
 public abstract class Module {
+    static {
+        // before the first network computes anything: the kernel setting checked right for this machine
+        io.jnas.kernel.Kernels.configure();
+    }
+
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Param> params = new LinkedHashMap<>();
 

@@ -33,27 +33,30 @@ class ArchitectureTest {
                 .layer("report").definedBy("io.jnas.report..")
                 .layer("train").definedBy("io.jnas.train..")
                 .layer("doctor").definedBy("io.jnas.doctor..")
-                .layer("exec").definedBy("io.jnas.exec..")
+                .layer("engine").definedBy("io.jnas.engine..")
                 .layer("estimate").definedBy("io.jnas.estimate..")
                 .layer("search").definedBy("io.jnas.search..")
                 .layer("experiment").definedBy("io.jnas.experiment..")
+                .layer("export").definedBy("io.jnas.export..")
                 .layer("cluster").definedBy("io.jnas.cluster..")
                 .layer("cli").definedBy("io.jnas.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("doctor").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("export", "cli")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("experiment", "cli")
-                .whereLayer("estimate").mayOnlyBeAccessedByLayers("search", "experiment", "cluster", "cli")
-                .whereLayer("exec").mayOnlyBeAccessedByLayers("search", "experiment", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "search", "experiment", "cli")
+                .whereLayer("estimate").mayOnlyBeAccessedByLayers("engine", "search", "experiment", "cluster", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("search", "experiment", "cluster", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "search", "experiment", "cli", "export")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("experiment", "cli")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "estimate", "search", "experiment", "cluster", "cli")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "doctor", "estimate", "search", "experiment", "cli")
-                .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "experiment", "cluster",
-                        "cli")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "estimate", "engine", "search", "experiment", "cluster", "cli",
+                        "export")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "doctor", "estimate", "search", "experiment", "cli", "export")
+                .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "engine", "experiment",
+                        "cluster", "cli")
                 .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "doctor", "estimate", "search", "experiment",
-                        "cli")
+                        "cli", "export")
                 .check(classes);
     }
 

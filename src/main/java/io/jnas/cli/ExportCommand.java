@@ -1,6 +1,6 @@
 package io.jnas.cli;
 
-import io.jnas.experiment.OnnxExport;
+import io.jnas.export.OnnxExport;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

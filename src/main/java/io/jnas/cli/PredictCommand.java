@@ -1,7 +1,7 @@
 package io.jnas.cli;
 
 import io.jnas.data.DataSpec;
-import io.jnas.experiment.OnnxPredict;
+import io.jnas.export.OnnxPredict;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

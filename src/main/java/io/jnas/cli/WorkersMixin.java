@@ -1,12 +1,12 @@
 package io.jnas.cli;
 
-import io.jnas.estimate.EngineSpec;
+import io.jnas.engine.EngineSpec;
 import picocli.CommandLine.Option;
 
 /** Where candidates are scored, shared by {@code estimate} and {@code search mote}: this process, workers, a cluster. */
 public final class WorkersMixin {
-    @Option(names = "--engine", defaultValue = "local", description = "local, or spark:MASTER (local-cluster[E,C,MB], "
-            + "spark://host:7077), or spark under spark-submit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", defaultValue = "local", description = "NAME[:ARGS]: local, or spark:MASTER (local-cluster[E,C,MB], "
+            + "spark://host:7077), or spark under spark-submit, or any declared engine (default ${DEFAULT-VALUE}).")
     String engine;
     @Option(names = "--workers", defaultValue = "0", description = "Local worker processes scoring candidates (default: 0, "
             + "this process).")
@@ -21,6 +21,6 @@ public final class WorkersMixin {
     boolean insecure;
 
     EngineSpec spec() {
-        return new EngineSpec(engine, workers, threads, secretFile, insecure);
+        return io.jnas.engine.Engines.check(new EngineSpec(engine, workers, threads, secretFile, insecure));
     }
 }

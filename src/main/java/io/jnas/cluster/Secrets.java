@@ -1,6 +1,6 @@
 package io.jnas.cluster;
 
-import io.jnas.estimate.EngineSpec;
+import io.jnas.engine.EngineSpec;
 import io.jnas.run.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package io.jnas.cluster;
 
-import io.jnas.estimate.EngineSpec;
+import io.jnas.engine.EngineSpec;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
 import io.jnas.estimate.ShippedFiles;
-import io.jnas.estimate.TaskEngine;
+import io.jnas.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * several driver threads keep every executor core busy and each result arrives as soon as it is ready. Spark retries
  * a task whose executor was lost; a candidate that fails for a reason of its own is a failed result, not a failed job.
  */
-final class SparkEngine implements TaskEngine {
+final class SparkEngine implements Engine {
     /** The Spark build jnas is compiled against; a cluster must run the same. */
     static final String SPARK_VERSION = "4.2.0";
     private static final int REGISTRATION_SECONDS = 90;
@@ -49,7 +49,7 @@ final class SparkEngine implements TaskEngine {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Spark could not start on " + master + ": " + firstLine(e));
         }
-        int expected = spec.localCluster() == null ? 1 : spec.localCluster()[0];
+        int expected = SparkEngineProvider.localCluster(spec) == null ? 1 : SparkEngineProvider.localCluster(spec)[0];
         long deadline = System.nanoTime() + REGISTRATION_SECONDS * 1_000_000_000L;
         while (executors(sc) < expected && !sc.sc().isStopped() && System.nanoTime() < deadline) {
             sleep();
@@ -60,7 +60,7 @@ final class SparkEngine implements TaskEngine {
                     + REGISTRATION_SECONDS + " s: check the cluster's secret (--secret-file), that it runs Spark "
                     + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
         }
-        if (spec.localCluster() == null) {
+        if (SparkEngineProvider.localCluster(spec) == null) {
             settle(sc);
         }
         int cores = sc.sc().defaultParallelism();

@@ -1,6 +1,6 @@
 package io.jnas.cluster;
 
-import io.jnas.estimate.EngineSpec;
+import io.jnas.engine.EngineSpec;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,7 +24,7 @@ final class SparkSetup {
 
     static SparkConf conf(EngineSpec spec, Path runDir) throws IOException {
         SparkConf c = new SparkConf().setAppName("jnas " + runDir.getFileName());
-        String master = spec.master();
+        String master = spec.args();
         if (master != null) {
             c.setMaster(master);
         }
@@ -37,10 +37,10 @@ final class SparkSetup {
                 + (halt == null ? "" : " -Djnas.executor.halt=" + halt);
         c.set("spark.executor.extraJavaOptions", (c.get("spark.executor.extraJavaOptions", "") + " " + ours).strip());
         c.set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
-        if (spec.master() == null) {
+        if (spec.args() == null) {
             return c;
         }
-        if (spec.localCluster() != null) {
+        if (SparkEngineProvider.localCluster(spec) != null) {
             localCluster(c);
             secure(c, Secrets.fresh());
         } else if (master.startsWith("spark://")) {

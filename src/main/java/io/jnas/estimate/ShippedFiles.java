@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What a {@link TaskEngine} ships with its tasks, as files named by their SHA-256 in a run's {@code shipped/} folder:
+ * What an engine (io.jnas.engine) ships with its tasks, as files named by their SHA-256 in a run's {@code shipped/} folder:
  * the data set and reduced data set the estimators used (jnas's data format), the NAS-Bench-201 CSVs, and a
  * super-network's current weights with its spec and splits. A reference is {@code SHA256/FILE}; roles are
  * {@code data}, {@code reduced}, {@code table/K}, {@code supernet/spec}, {@code supernet/weights} and {@code splits}.

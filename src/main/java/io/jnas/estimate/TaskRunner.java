@@ -57,9 +57,6 @@ public final class TaskRunner {
     /** Runs one task. */
     public EvalResult run(EvalTask task) {
         long t0 = System.nanoTime();
-        Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, Double> terms = new LinkedHashMap<>();
-        Map<String, Double> secs = new LinkedHashMap<>();
         try {
             int mine = Integer.getInteger("ai.djl.pytorch.num_threads", task.threads());
             if (mine != task.threads()) {
@@ -67,12 +64,33 @@ public final class TaskRunner {
                         + mine);
             }
             io.jnas.kernel.Kernels.ensure(log);
-            EstimatorContext<Object> ctx = context(task);
-            Object arch = ctx.kit().parse(task.arch());
+            return score(task, context(task), host, t0);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return failed(task, t0, e);
+        }
+    }
+
+    /**
+     * Scores {@code task} with the estimators of {@code ctx} (built for the task's spec): every estimator's value, its
+     * terms and seconds, or a failed result naming why.
+     */
+    public static EvalResult score(EvalTask task, EstimatorContext<?> ctx, String host) {
+        return score(task, ctx, host, System.nanoTime());
+    }
+
+    /** As {@link #score(EvalTask, EstimatorContext, String)}; the task's seconds count from {@code t0}. */
+    private static EvalResult score(EvalTask task, EstimatorContext<?> ctx, String host, long t0) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> terms = new LinkedHashMap<>();
+        Map<String, Double> secs = new LinkedHashMap<>();
+        try {
+            @SuppressWarnings("unchecked")
+            EstimatorContext<Object> c = (EstimatorContext<Object>) ctx;
+            Object arch = c.kit().parse(task.arch());
             for (String e : task.spec().estimators()) {
-                Score s = ctx.shared(e).estimate(arch);
+                Score s = c.shared(e).estimate(arch);
                 if (Double.isNaN(s.value())) {
-                    return failed(task, t0, e + " gave NaN");
+                    return new EvalResult(task.arch(), Map.of(), Map.of(), Map.of(), seconds(t0), host, e + " gave NaN");
                 }
                 values.put(e, s.value());
                 terms.putAll(s.terms());
@@ -80,10 +98,16 @@ public final class TaskRunner {
             }
             return new EvalResult(task.arch(), values, terms, secs, seconds(t0), host, null);
         } catch (RuntimeException | OutOfMemoryError e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                    .orElse("");
-            return failed(task, t0, why);
+            return new EvalResult(task.arch(), Map.of(), Map.of(), Map.of(), seconds(t0), host, why(e));
         }
+    }
+
+    private static String why(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    private EvalResult failed(EvalTask task, long t0, Throwable e) {
+        return failed(task, t0, why(e));
     }
 
     private EvalResult failed(EvalTask task, long t0, String why) {

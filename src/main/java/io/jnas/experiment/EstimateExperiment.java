@@ -1,5 +1,7 @@
 package io.jnas.experiment;
 
+import io.jnas.engine.Engines;
+
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
@@ -110,7 +112,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                             + "scored so far; scores.csv gets its values over the whole sample at the end");
                 }
             }
-            if (c.engine().remote()) {
+            if (!Engines.here(c.engine())) {
                 List<String> todo = archs.stream().map(space::format).filter(k -> !rows.containsKey(k)).toList();
                 failed = EstimateWorkers.score(c, ctx, names, todo, run, log, (k, row) -> {
                     rows.put(k, row);
@@ -209,7 +211,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                 res.put("pool_dependent", pooled);
             }
             res.put("architectures", keys.size());
-            if (c.engine().remote()) {
+            if (!Engines.here(c.engine())) {
                 res.put("workers", Map.of("engine", c.engine().engine(), "processes", c.engine().workers(), "threads",
                         c.engine().threads(), "failed", failed));
             }

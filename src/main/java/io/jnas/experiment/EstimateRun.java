@@ -1,6 +1,6 @@
 package io.jnas.experiment;
 
-import io.jnas.estimate.EngineSpec;
+import io.jnas.engine.EngineSpec;
 import io.jnas.estimate.EstimatorSpec;
 
 /**

@@ -5,7 +5,8 @@ import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.Estimators;
 import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
-import io.jnas.estimate.TaskEngine;
+import io.jnas.engine.Engine;
+import io.jnas.engine.Engines;
 import io.jnas.run.RunDir;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class EstimateWorkers {
         if (archs.isEmpty()) {
             return failed;
         }
-        try (TaskEngine engine = Engines.open(c.engine(), run, log)) {
+        try (Engine engine = Engines.open(c.engine(), run.dir(), log)) {
             Map<String, String> shipped = engine.ship(ctx);
             List<EvalTask> tasks = archs.stream().map(a -> new EvalTask(spec, a, c.engine().threads(), shipped)).toList();
             log.accept(archs.size() + " candidates to score on " + engine.describe());

@@ -3,9 +3,9 @@ package io.jnas.experiment;
 import ai.djl.ndarray.NDManager;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimator;
-import io.jnas.estimate.TaskEngine;
-import io.jnas.exec.ExecutionEngine;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.Engine;
+import io.jnas.engine.Engines;
+import io.jnas.engine.InFlight;
 import io.jnas.run.RunDir;
 import io.jnas.search.SearchLoop;
 import io.jnas.search.Strategies;
@@ -107,8 +107,8 @@ public final class NatExperiment implements Experiment<NatRun> {
                     + " evaluations");
             List<Member<A>> evaluated = new ArrayList<>();
             int[] count = {0};
-            TaskEngine pool = Engines.open(c.engine(), run, log);
-            try (pool; ExecutionEngine engine = new LocalEngine(pool == null ? 1 : pool.parallelism())) {
+            Engine pool = Engines.open(c.engine(), run.dir(), log);
+            try (pool; InFlight engine = new InFlight(pool.parallelism())) {
                 Estimator<A> scorer = Engines.scorer(pool, scoring.estimator(), scoring.context(), c.engine().threads(),
                         scoring.space()::format, log);
                 new SearchLoop<>(strategy, scorer, engine, scoring.space()::format).replaying(ScoreLog.replay(run))

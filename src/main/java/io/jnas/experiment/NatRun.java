@@ -19,10 +19,10 @@ import java.util.List;
  *        current weights travel with the tasks
  */
 public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
-        int export, io.jnas.estimate.EngineSpec engine) {
+        int export, io.jnas.engine.EngineSpec engine) {
     public NatRun {
         objectives = List.copyOf(objectives);
-        engine = engine == null ? io.jnas.estimate.EngineSpec.IN_PROCESS : engine;
+        engine = engine == null ? io.jnas.engine.EngineSpec.IN_PROCESS : engine;
         if ((estimator == null) == (supernet == null)) {
             throw new IllegalArgumentException("a NAT search scores either with an estimator or on a super-network");
         }

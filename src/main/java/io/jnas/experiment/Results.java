@@ -1,17 +1,17 @@
 package io.jnas.experiment;
 
 /** Rounding of reported figures (result.json keeps what a reader needs, not float noise). */
-final class Results {
+public final class Results {
     private Results() {
     }
 
     /** To 3 decimals. */
-    static double round3(double v) {
+    public static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
     /** To 4 decimals. */
-    static double round4(double v) {
+    public static double round4(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -4,9 +4,9 @@ import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.estimate.TableEstimator;
-import io.jnas.estimate.TaskEngine;
-import io.jnas.exec.ExecutionEngine;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.Engine;
+import io.jnas.engine.Engines;
+import io.jnas.engine.InFlight;
 import io.jnas.report.Report;
 import io.jnas.run.RunDir;
 import io.jnas.search.SearchLoop;
@@ -58,7 +58,7 @@ public final class SearchExperiment implements Experiment<SearchRun> {
     }
 
     /** The returned architecture: the best estimate, or the best validation of the top k (their rows into {@code rows}). */
-    private static <A> A select(SearchRun c, List<Strategy.Evaluated<A>> all, Estimator<A> validator, ExecutionEngine engine,
+    private static <A> A select(SearchRun c, List<Strategy.Evaluated<A>> all, Estimator<A> validator, InFlight engine,
             SearchSpace<A> space, String estimatorName, List<Map<String, Object>> rows) {
         if (c.selection().equals("best")) {
             return TopK.best(all, 1).get(0).arch();
@@ -79,7 +79,7 @@ public final class SearchExperiment implements Experiment<SearchRun> {
      * the engine when there is one). Null when the best estimate is returned.
      */
     @SuppressWarnings("unchecked")
-    private static <A> Estimator<A> validator(SearchRun c, EstimatorContext<A> ctx, Nb201Table table, TaskEngine pool,
+    private static <A> Estimator<A> validator(SearchRun c, EstimatorContext<A> ctx, Nb201Table table, Engine pool,
             SearchSpace<A> space, Consumer<String> log) {
         if (c.selection().equals("best")) {
             return null;
@@ -89,9 +89,9 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         }
         Estimator<A> local = ctx.shared("trained");
         log.accept("validating the top " + c.k() + " by training each for " + ctx.spec().trainEpochs() + " epochs"
-                + (pool == null ? "" : " on " + pool.describe()));
-        return pool == null ? local : new RemoteEstimator<>(local, pool, ctx.spec().with(List.of("trained")),
-                c.engine().threads(), ctx, space::format, log);
+                + (pool.here() ? "" : " on " + pool.describe()));
+        return Engines.scorer(pool, local, ctx.spec().with(List.of("trained")), ctx, c.engine().threads(), space::format,
+                log);
     }
 
     private <A> Map<String, Object> execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
@@ -113,8 +113,8 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         List<Strategy.Evaluated<A>> all;
         List<Map<String, Object>> candidates = new ArrayList<>();
         A chosen;
-        TaskEngine pool = Engines.open(c.engine(), run, log);
-        try (pool; ExecutionEngine engine = new LocalEngine(pool == null ? 1 : pool.parallelism())) {
+        Engine pool = Engines.open(c.engine(), run.dir(), log);
+        try (pool; InFlight engine = new InFlight(pool.parallelism())) {
             Estimator<A> scorer = Engines.scorer(pool, estimator, ctx, c.engine().threads(), space::format, log);
             all = new SearchLoop<>(strategy, scorer, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
                     (round, a, s, replayed) -> {

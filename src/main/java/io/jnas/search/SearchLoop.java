@@ -3,7 +3,7 @@ package io.jnas.search;
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.Score;
-import io.jnas.exec.ExecutionEngine;
+import io.jnas.engine.InFlight;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * Drives a strategy: ask a batch (a round), score it on the execution engine, tell the scores, until the strategy
+ * Drives a strategy: ask a batch (a round), score it with N calls in flight ({@link InFlight}), tell the scores, until the strategy
  * asks nothing more. Scores of an earlier, interrupted run are replayed by (round, architecture) instead of being
  * computed again, so a resumed search proposes exactly what the uninterrupted one did and scores only the rest.
  *
@@ -30,12 +30,12 @@ public final class SearchLoop<A> {
 
     private final Strategy<A> strategy;
     private final Estimator<A> estimator;
-    private final ExecutionEngine engine;
+    private final InFlight engine;
     private final Function<A, String> text;
     private Map<String, Score> known = Map.of();
 
     /** @param text the canonical text of an architecture (the replay key) */
-    public SearchLoop(Strategy<A> strategy, Estimator<A> estimator, ExecutionEngine engine, Function<A, String> text) {
+    public SearchLoop(Strategy<A> strategy, Estimator<A> estimator, InFlight engine, Function<A, String> text) {
         this.strategy = strategy;
         this.estimator = estimator;
         this.engine = engine;

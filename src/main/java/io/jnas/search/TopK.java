@@ -53,9 +53,9 @@ public final class TopK {
      * slots and the validator allows it).
      */
     public static <A> List<Candidate<A>> validate(List<Strategy.Evaluated<A>> evaluated, int k, Estimator<A> validator,
-            io.jnas.exec.ExecutionEngine engine) {
+            io.jnas.engine.InFlight engine) {
         List<Strategy.Evaluated<A>> top = best(evaluated, k);
-        if (!validator.parallelSafe() || engine.parallelism() == 1) {
+        if (!validator.parallelSafe() || engine.slots() == 1) {
             return validate(evaluated, k, validator);
         }
         List<java.util.concurrent.Callable<Candidate<A>>> jobs = new ArrayList<>();

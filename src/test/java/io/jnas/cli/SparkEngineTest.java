@@ -148,7 +148,8 @@ class SparkEngineTest {
 
     @Test
     void badEngineOptionsAreOneLine() {
-        CliTest.userError(estimate(tmp.resolve("a"), "--engine", "yarn"), "unknown --engine 'yarn'");
+        CliTest.userError(estimate(tmp.resolve("a"), "--engine", "yarn"), "unknown engine 'yarn'", "local", "spark");
+        CliTest.userError(estimate(tmp.resolve("f"), "--engine", "local:4"), "--engine local takes no arguments");
         CliTest.userError(estimate(tmp.resolve("b"), "--engine", "spark"), "--engine spark takes its master from spark-submit");
         CliTest.userError(estimate(tmp.resolve("c"), "--engine", "spark:local-cluster[2,0,1024]"),
                 "executors of 0 cores cannot run tasks of --threads 1");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.jnas.data.ImageData;
 import io.jnas.data.reduce.PixelEncoder;
 import io.jnas.data.reduce.ReducedDataset;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.InFlight;
 import io.jnas.search.MoteEvolution;
 import io.jnas.search.RandomSearch;
 import io.jnas.search.SearchLoop;
@@ -75,7 +75,7 @@ class EstimateToolsTest {
         for (long seed = 0; seed < 10; seed++) {
             MoteEvolution<Nb201Cell> evo = new MoteEvolution<>(space, 10, 10, 0.1, seed);
             Map<Nb201Cell, Integer> calls = new HashMap<>();
-            try (LocalEngine engine = new LocalEngine(1)) {
+            try (InFlight engine = new InFlight(1)) {
                 new SearchLoop<>(evo, counting(calls), engine, space::format).run(0, (r, a, s, replayed) -> { });
                 assertThat(evo.evaluated()).isEqualTo(evo.budget()).isEqualTo(calls.size());
                 assertThat(calls.values()).as("no cell is scored twice").containsOnly(1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.Score;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.InFlight;
 import io.jnas.search.nat.Front;
 import io.jnas.search.nat.Member;
 import io.jnas.search.nat.NatConfig;
@@ -61,7 +61,7 @@ class NatSearchTest {
             adapted.add(it);
             assertThat(sampler.apply(new SplittableRandom(it)).r()).isIn(32, 40, 48);
         }).reportingTo(states::add, line -> { });
-        try (LocalEngine engine = new LocalEngine(1)) {
+        try (InFlight engine = new InFlight(1)) {
             new SearchLoop<>(search, accuracy, engine, space::format).run(0, (round, a, s, replayed) ->
                     perIteration.merge(round, 1, Integer::sum));
         }
@@ -99,7 +99,7 @@ class NatSearchTest {
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
         NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
         resumed.restore(states.get(1));
-        try (LocalEngine engine = new LocalEngine(1)) {
+        try (InFlight engine = new InFlight(1)) {
             new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, s, replayed) -> { });
         }
         assertThat(resumed.archive()).isEqualTo(whole.archive());

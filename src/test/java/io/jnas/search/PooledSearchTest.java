@@ -8,7 +8,7 @@ import io.jnas.estimate.RankEnsemble;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.Ranks;
 import io.jnas.estimate.Score;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.InFlight;
 import io.jnas.space.nb201.Nb201Cell;
 import io.jnas.space.nb201.Nb201Op;
 import io.jnas.space.nb201.Nb201Space;
@@ -42,7 +42,7 @@ class PooledSearchTest {
     private List<Strategy.Evaluated<Nb201Cell>> search(Map<String, Score> replay, Map<String, Score> record)
             throws Exception {
         MoteEvolution<Nb201Cell> evo = new MoteEvolution<>(space, 10, 3, 0.1, 7);
-        try (LocalEngine engine = new LocalEngine(1)) {
+        try (InFlight engine = new InFlight(1)) {
             return new SearchLoop<>(evo, ensemble(), engine, space::format).replaying(replay).run(0, (round, a, s, r) -> {
                 if (!r) {
                     record.put(SearchLoop.key(round, space.format(a)), s);
@@ -99,7 +99,7 @@ class PooledSearchTest {
                 return null;
             }
         };
-        assertThatThrownBy(() -> new SearchLoop<>(fixed, ensemble(), new LocalEngine(1), space::format))
+        assertThatThrownBy(() -> new SearchLoop<>(fixed, ensemble(), new InFlight(1), space::format))
                 .hasMessageContaining("ranks architectures against each other");
     }
 }

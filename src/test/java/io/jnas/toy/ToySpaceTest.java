@@ -3,7 +3,7 @@ package io.jnas.toy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jnas.cli.Main;
-import io.jnas.exec.LocalEngine;
+import io.jnas.engine.InFlight;
 import io.jnas.run.Json;
 import io.jnas.search.EvolutionConfig;
 import io.jnas.search.RandomConfig;
@@ -36,7 +36,7 @@ class ToySpaceTest {
     private final double best = space.all().stream().mapToDouble(ToySpace::accuracy).max().orElseThrow();
 
     private <A> List<Strategy.Evaluated<ToySpace.Arch>> run(Strategy<ToySpace.Arch> s) throws Exception {
-        try (LocalEngine engine = new LocalEngine(2)) {
+        try (InFlight engine = new InFlight(2)) {
             return new SearchLoop<>(s, ToyEstimator.of(), engine, space::format).run(0, (r, a, sc, replayed) -> { });
         }
     }
@@ -87,21 +87,51 @@ class ToySpaceTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aDeclaredSpaceAndEstimatorRunFromTheCommandLine() throws Exception {
+    /** jnas ARGS in this JVM; the exit code and the last line of standard output. */
+    private static Object[] cli(String... args) {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.run("search", "nat", "--space", "toy", "--estimator", "toy", "--evaluations", "60", "--archive", "20",
-                    "--candidates", "8", "--predictor", "rf", "--out", tmp.resolve("nat").toString(), "--json");
+            code = Main.run(args);
         } finally {
             System.setOut(old);
         }
-        assertThat(code).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-        Map<?, ?> r = Json.MAPPER.readValue(lines[lines.length - 1], Map.class);
+        return new Object[] {code, lines[lines.length - 1]};
+    }
+
+    @Test
+    void aDeclaredEngineScoresFromTheCommandLineAsThisProcessDoes() throws Exception {
+        String[] search = {"search", "nat", "--space", "toy", "--estimator", "toy", "--evaluations", "40", "--archive", "16",
+            "--candidates", "8", "--predictor", "rf", "--seed", "2", "--json"};
+        Object[] here = cli(concat(search, "--out", tmp.resolve("here").toString()));
+        int before = ToyEngine.TASKS.get();
+        Object[] toy = cli(concat(search, "--engine", "toy:3", "--out", tmp.resolve("toy").toString()));
+        assertThat(here[0]).isEqualTo(0);
+        assertThat(toy[0]).isEqualTo(0);
+        assertThat(ToyEngine.TASKS.get() - before).as("tasks the toy engine scored").isEqualTo(40);
+        Map<?, ?> a = Json.MAPPER.readValue((String) here[1], Map.class);
+        Map<?, ?> b = Json.MAPPER.readValue((String) toy[1], Map.class);
+        assertThat(b.get("front")).isEqualTo(a.get("front"));
+        assertThat(b.get("hypervolume")).isEqualTo(a.get("hypervolume"));
+        assertThat(java.nio.file.Files.readString(tmp.resolve("toy/config.yaml"))).contains("engine: \"toy:3\"");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aDeclaredSpaceAndEstimatorRunFromTheCommandLine() throws Exception {
+        Object[] res = cli("search", "nat", "--space", "toy", "--estimator", "toy", "--evaluations", "60", "--archive", "20",
+                "--candidates", "8", "--predictor", "rf", "--out", tmp.resolve("nat").toString(), "--json");
+        int code = (Integer) res[0];
+        assertThat(code).isZero();
+        Map<?, ?> r = Json.MAPPER.readValue((String) res[1], Map.class);
         assertThat(r.get("evaluated")).isEqualTo(60);
         List<?> front = (List<?>) r.get("front");
         Map<?, ?> first = (Map<?, ?>) front.stream().min(Comparator.comparingDouble(f -> ((Number) ((Map<?, ?>) f).get("error"))

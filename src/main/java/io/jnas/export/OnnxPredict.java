@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.export;
 
 import io.jnas.data.DataFormatException;
 import io.jnas.data.DataSpec;
@@ -6,6 +6,7 @@ import io.jnas.data.Dataset;
 import io.jnas.data.ImageData;
 import io.jnas.data.Images;
 import io.jnas.data.Preprocessing;
+import io.jnas.experiment.Results;
 import io.jnas.run.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package io.jnas.exec;
+package io.jnas.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,26 +11,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A fixed thread pool on this machine. With one thread, jobs run in order on the calling
- * thread (deterministic and cheapest when each job already uses all cores through libtorch).
+ * Keeps up to N calls in flight and gives back their results in call order: the one way jnas runs independent jobs at
+ * once (a search round's candidates, MOTE's top-k validations, an estimate's tasks on an {@link Engine}). With N = 1
+ * the jobs run in order on the calling thread, deterministic and cheapest when each job already uses every core.
  */
-public final class LocalEngine implements ExecutionEngine {
-    private final int threads;
+public final class InFlight implements AutoCloseable {
+    private final int slots;
     private final ExecutorService pool;
 
-    public LocalEngine(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("the local engine needs at least 1 thread, got " + threads);
+    /** @param slots how many calls at once (an engine's {@link Engine#parallelism()}) */
+    public InFlight(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("at least 1 call must be in flight, got " + slots);
         }
-        this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jnas-worker");
+        this.slots = slots;
+        this.pool = slots == 1 ? null : Executors.newFixedThreadPool(slots, r -> {
+            Thread t = new Thread(r, "jnas-in-flight");
             t.setDaemon(true);
             return t;
         });
     }
 
-    @Override
+    /**
+     * Runs every job and returns the results in job order; the first failure is rethrown (an IOException as
+     * {@link UncheckedIOException}).
+     */
     public <T> List<T> runAll(List<? extends Callable<T>> jobs) {
         List<T> out = new ArrayList<>(jobs.size());
         try {
@@ -63,12 +70,15 @@ public final class LocalEngine implements ExecutionEngine {
         if (t instanceof Error e) {
             throw e;
         }
+        if (t instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
         return new IllegalStateException("job failed: " + t, t);
     }
 
-    @Override
-    public int parallelism() {
-        return threads;
+    /** How many calls run at once. */
+    public int slots() {
+        return slots;
     }
 
     @Override

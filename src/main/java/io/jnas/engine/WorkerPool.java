@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.engine;
 
 import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * property {@code jnas.worker.halt=K:EVENT:N} halts worker K's first process right after its N-th EVENT (see
  * {@link io.jnas.run.Events}), so that it can be killed at a known point.
  */
-final class WorkerPool implements io.jnas.estimate.TaskEngine {
+final class WorkerPool implements Engine {
     /** The prefix of a result line on a worker's standard output. */
     static final String RESULT = "jnas-result ";
     private static final String HALT = "jnas.worker.halt";

@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.engine;
 
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorSpec;
@@ -6,7 +6,6 @@ import io.jnas.estimate.EvalResult;
 import io.jnas.estimate.EvalTask;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.Score;
-import io.jnas.estimate.TaskEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -14,14 +13,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * An estimator whose scores come from a {@link TaskEngine}: each estimate is a task sent to an idle worker. A
+ * An estimator whose scores come from a {@link Engine}: each estimate is a task sent to an idle worker. A
  * candidate that fails for a reason of its own scores −∞ (it ranks last and the search goes on) and is logged.
  *
  * @param <A> architecture type
  */
-final class RemoteEstimator<A> implements Estimator<A> {
+final class EngineEstimator<A> implements Estimator<A> {
     private final Estimator<A> local;
-    private final TaskEngine pool;
+    private final Engine pool;
     private final io.jnas.estimate.EstimatorContext<A> ctx;
     private Map<String, String> shipped;
     private int shippedVersion = -1;
@@ -35,10 +34,10 @@ final class RemoteEstimator<A> implements Estimator<A> {
     /**
      * @param local the same estimator built here (its name and, for a pool-dependent one, its rule)
      * @param spec what the workers build (its single estimator is {@code local}'s)
-     * @param ctx what this process loaded, shipped to the workers ({@link TaskEngine#ship}) again whenever its
+     * @param ctx what this process loaded, shipped to the workers ({@link Engine#ship}) again whenever its
      *        super-network's weights changed
      */
-    RemoteEstimator(Estimator<A> local, TaskEngine pool, EstimatorSpec spec, int threads,
+    EngineEstimator(Estimator<A> local, Engine pool, EstimatorSpec spec, int threads,
             io.jnas.estimate.EstimatorContext<A> ctx, Function<A, String> text, Consumer<String> log) {
         this.ctx = ctx;
         this.local = local;

@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.engine;
 
 import io.jnas.estimate.EvalTask;
 import io.jnas.estimate.TaskRunner;

@@ -1,4 +1,4 @@
-package io.jnas.exec;
+package io.jnas.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class LocalEngineTest {
+class InFlightTest {
 
     @Test
     void twoWorkersRunJobsAtOnceAndReturnResultsInJobOrder() {
@@ -28,8 +28,8 @@ class LocalEngineTest {
                 return k * k;
             });
         }
-        try (LocalEngine e = new LocalEngine(2)) {
-            assertThat(e.parallelism()).isEqualTo(2);
+        try (InFlight e = new InFlight(2)) {
+            assertThat(e.slots()).isEqualTo(2);
             assertThat(e.runAll(jobs)).containsExactly(0, 1, 4, 9, 16, 25);
         }
     }
@@ -41,7 +41,7 @@ class LocalEngineTest {
             seen.add(Thread.currentThread().getName());
             return "a";
         }, () -> "b");
-        try (LocalEngine e = new LocalEngine(1)) {
+        try (InFlight e = new InFlight(1)) {
             assertThat(e.runAll(jobs)).containsExactly("a", "b");
         }
         assertThat(seen).containsExactly(Thread.currentThread().getName());
@@ -49,12 +49,12 @@ class LocalEngineTest {
 
     @Test
     void aFailingJobIsRethrownWithItsMessage() {
-        try (LocalEngine e = new LocalEngine(2)) {
+        try (InFlight e = new InFlight(2)) {
             List<Callable<Integer>> jobs = List.of(() -> 1, () -> {
                 throw new IllegalStateException("candidate 2 broke");
             });
             assertThatThrownBy(() -> e.runAll(jobs)).isInstanceOf(IllegalStateException.class).hasMessage("candidate 2 broke");
         }
-        assertThatThrownBy(() -> new LocalEngine(0)).hasMessageContaining("at least 1 thread");
+        assertThatThrownBy(() -> new InFlight(0)).hasMessageContaining("at least 1 call");
     }
 }

@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.export;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,4 +1,4 @@
-package io.jnas.experiment;
+package io.jnas.export;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +7,10 @@ import io.jnas.data.Dataset;
 import io.jnas.data.ImageData;
 import io.jnas.data.Normalization;
 import io.jnas.data.Preprocessing;
+import io.jnas.experiment.Results;
+import io.jnas.experiment.TrainRun;
+import io.jnas.experiment.FinetuneRun;
+import io.jnas.experiment.NatRun;
 import io.jnas.nn.Cost;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;

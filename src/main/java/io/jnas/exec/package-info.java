@@ -1,2 +1,0 @@
-/** Execution engines that run independent evaluations (a local thread pool; a cluster engine is a drop-in). */
-package io.jnas.exec;

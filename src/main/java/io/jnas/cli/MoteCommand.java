@@ -29,8 +29,12 @@ final class MoteCommand implements Callable<Integer> {
     @Option(names = "--estimator", defaultValue = "mote", description = "The estimator that scores (default ${DEFAULT-VALUE}; "
             + "any of jnas estimate's).")
     String estimator;
-    @Option(names = "--strategy", description = "evolution (MOTE-NAS) or random (default: evolution; random with --variant rs).")
+    @Option(names = "--strategy", description = "evolution (MOTE-NAS), random or any declared strategy (default: evolution; "
+            + "random with --variant rs).")
     String strategy;
+    @Option(names = "--strategy-option", description = "KEY=VALUE: a setting of the strategy (evolution: initial, iterations, "
+            + "parents); repeatable.")
+    java.util.Map<String, String> strategyOptions = new java.util.LinkedHashMap<>();
     @Option(names = "--variant", defaultValue = "topk",
             description = "topk (validate the k best by 12-epoch accuracy), ef (evaluation-free: the best estimate) or rs "
                     + "(random sampling, then topk).")
@@ -59,8 +63,8 @@ final class MoteCommand implements Callable<Integer> {
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
                 table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null,
                 validation.equals("trained") ? validateEpochs : 0);
-        SearchRun run = SearchRun.variant(variant, strategy, new EvolutionConfig(initial, iterations, parents, seed), spec, k,
-                validation, tableDataset, workers.spec());
+        SearchRun run = SearchRun.variant(variant, strategy, strategyOptions, new EvolutionConfig(initial, iterations, parents, seed),
+                spec, k, validation, tableDataset, workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));
         return 0;
     }

@@ -40,8 +40,11 @@ final class NatCommand implements Callable<Integer> {
     String estimator;
     @Option(names = "--table", description = "NAS-Bench-201 table: its CIFAR-10 200-epoch test accuracy scores the cells.")
     String table;
-    @Option(names = "--strategy", defaultValue = "nat", description = "nat or random (default ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", defaultValue = "nat", description = "nat, random or any declared strategy (default "
+            + "${DEFAULT-VALUE}).")
     String strategy;
+    @Option(names = "--strategy-option", description = "KEY=VALUE: a setting of a declared strategy; repeatable.")
+    java.util.Map<String, String> strategyOptions = new java.util.LinkedHashMap<>();
     @Option(names = "--policy", defaultValue = "natv2", description = "natv2 or nat (the baseline) (default ${DEFAULT-VALUE}).")
     String policy;
     @Option(names = "--objectives", split = ",", defaultValue = "error,params,macs",
@@ -75,7 +78,7 @@ final class NatCommand implements Callable<Integer> {
         boolean onSupernet = space.equals("ofa") || space.equals("ofav2");
         NatConfig nat = NatConfig.preset(preset.paper(), policy, objectives, archive, iterations, candidates, predictor, folds,
                 onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, out.seed);
-        StrategyConfig s = NatRun.strategy(strategy, nat);
+        StrategyConfig s = NatRun.strategy(strategy, nat, strategyOptions);
         NatRun run;
         if (onSupernet) {
             run = new NatRun(s, objectives, null, supernet(), export, workers.spec());

@@ -1,6 +1,5 @@
 package io.jnas.experiment;
 
-import ai.djl.ndarray.NDManager;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimator;
 import io.jnas.engine.Engine;
@@ -12,10 +11,6 @@ import io.jnas.search.Strategies;
 import io.jnas.search.Strategy;
 import io.jnas.search.nat.Front;
 import io.jnas.search.nat.Member;
-import io.jnas.search.nat.NatConfig;
-import io.jnas.search.nat.NatSearch;
-import io.jnas.search.nat.NatState;
-import io.jnas.train.Checkpoints;
 import io.jnas.train.ofa.TrainedSupernet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,7 +63,7 @@ public final class NatExperiment implements Experiment<NatRun> {
                 log.accept("training the super-network first: " + sn);
                 Experiments.part(new SupernetRun(c.supernet().train()), sn, log);
             }
-            int adaptEpochs = c.strategy() instanceof NatConfig n ? n.adaptEpochs() : 0;
+            int adaptEpochs = c.strategy().adaptEpochs();
             try (SupernetScoring scoring = new SupernetScoring(sn, c.supernet(), adaptEpochs, c.strategy().seed(), log)) {
                 return new NatRunner<>(c, scoring, log).run(run);
             }
@@ -90,19 +85,8 @@ public final class NatExperiment implements Experiment<NatRun> {
         Map<String, Object> run(RunDir run) throws IOException {
             long t0 = System.nanoTime();
             Strategy<A> strategy = c.strategy().create(scoring.space(), scoring.cost());
-            int first = 0;
-            if (strategy instanceof NatSearch<A> nat) {
-                nat.adaptingWith(scoring::adapt).reportingTo(state -> Checkpoints.save(run, scoring.tensors(), state), log);
-                try (NDManager tmp = NDManager.newBaseManager()) {
-                    var ck = Checkpoints.load(run, tmp, NatState.class);
-                    if (ck.isPresent()) {
-                        scoring.restore(ck.get());
-                        nat.restore(ck.get().state());
-                        first = ck.get().state().iteration() + 1;
-                        log.accept("resumed after iteration " + ck.get().state().iteration());
-                    }
-                }
-            }
+            int first = StrategyRuns.start(strategy, run, new StrategyRuns.Evaluator<>(scoring::tensors, scoring::restore,
+                    scoring::adapt), log);
             log.accept(Strategies.nameOf(c.strategy()) + " over " + scoring.describe() + ": " + c.strategy().budget()
                     + " evaluations");
             List<Member<A>> evaluated = new ArrayList<>();
@@ -129,8 +113,10 @@ public final class NatExperiment implements Experiment<NatRun> {
 
         private Map<String, Object> finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0)
                 throws IOException {
-            List<Member<A>> archive = strategy instanceof NatSearch<A> nat ? nat.archive() : evaluated;
-            List<Double> hv = strategy instanceof NatSearch<A> nat ? nat.hypervolume() : List.of();
+            Strategy.Outcome<A> outcome = strategy.outcome();
+            List<Member<A>> archive = outcome == null ? evaluated : outcome.archive().stream().map(k -> new Member<>(k.arch(),
+                    100.0 - k.score(), scoring.cost().params(k.arch()), scoring.cost().macs(k.arch()), k.round())).toList();
+            List<Double> hv = outcome == null ? List.of() : outcome.trace();
             List<Member<A>> front = new ArrayList<>(Front.nondominated(archive, c.objectives()));
             front.sort(Comparator.comparingLong(Member::macs));
             log.accept("the front holds " + front.size() + " architectures");
@@ -141,9 +127,7 @@ public final class NatExperiment implements Experiment<NatRun> {
             }
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("strategy", Strategies.nameOf(c.strategy()));
-            if (c.strategy() instanceof NatConfig n) {
-                res.put("policy", n.policy());
-            }
+            res.putAll(c.strategy().summary());
             res.put("objectives", c.objectives());
             res.put("front", rows);
             res.put("hypervolume", hv.stream().map(Results::round4).toList());
@@ -151,7 +135,7 @@ public final class NatExperiment implements Experiment<NatRun> {
                     .orElseThrow();
             res.put("best_error", best.get("error"));
             res.put("best", best.get("arch"));
-            res.put("evaluated", strategy instanceof NatSearch<A> nat ? nat.state().evaluated() : evaluated.size());
+            res.put("evaluated", outcome == null ? evaluated.size() : outcome.evaluated());
             res.put("archive", archive.size());
             res.put("scored_by", scoring.describe());
             res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));

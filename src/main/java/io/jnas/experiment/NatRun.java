@@ -34,13 +34,13 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
         }
     }
 
-    /** The strategy {@code name} (nat or random, the latter with NAT's budget and seed). */
-    public static StrategyConfig strategy(String name, io.jnas.search.nat.NatConfig nat) {
-        return switch (name) {
-            case "nat" -> nat;
-            case "random" -> new io.jnas.search.RandomConfig(nat.budget(), nat.seed());
-            default -> throw new IllegalArgumentException("--strategy must be nat or random, got '" + name + "'");
-        };
+    /**
+     * The strategy {@code name}, any registered one, with NAT's budget and seed, the NAT settings search nat built, and
+     * the user's named options.
+     */
+    public static StrategyConfig strategy(String name, io.jnas.search.nat.NatConfig nat, java.util.Map<String, String> options) {
+        return io.jnas.search.Strategies.get(name).config(new io.jnas.search.StrategyOptions(nat.budget(), nat.seed(),
+                java.util.List.of(nat), options));
     }
 
     /** The estimator that scores a space without a super-network: the one given, else the table when one is given. */

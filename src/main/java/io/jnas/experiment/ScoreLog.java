@@ -43,4 +43,20 @@ final class ScoreLog {
         }
         return m;
     }
+
+    /**
+     * The evaluations recorded in rounds before {@code first}, in the order they were scored: what a strategy restored
+     * from its state does not ask again, but a search's result counts.
+     */
+    static <A> java.util.List<io.jnas.search.Strategy.Evaluated<A>> before(RunDir run, int first,
+            java.util.function.Function<String, A> parse) throws IOException {
+        java.util.List<io.jnas.search.Strategy.Evaluated<A>> out = new java.util.ArrayList<>();
+        replay(run).forEach((key, score) -> {
+            int bar = key.indexOf('|');
+            if (Integer.parseInt(key.substring(0, bar)) < first) {
+                out.add(new io.jnas.search.Strategy.Evaluated<>(parse.apply(key.substring(bar + 1)), score));
+            }
+        });
+        return out;
+    }
 }

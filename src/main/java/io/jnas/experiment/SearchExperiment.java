@@ -116,7 +116,9 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         Engine pool = Engines.open(c.engine(), run.dir(), log);
         try (pool; InFlight engine = new InFlight(pool.parallelism())) {
             Estimator<A> scorer = Engines.scorer(pool, estimator, ctx, c.engine().threads(), space::format, log);
-            all = new SearchLoop<>(strategy, scorer, engine, space::format).replaying(ScoreLog.replay(run)).run(0,
+            int first = StrategyRuns.start(strategy, run, StrategyRuns.Evaluator.stateless(), log);
+            all = new ArrayList<>(ScoreLog.before(run, first, space::parse));
+            all.addAll(new SearchLoop<>(strategy, scorer, engine, space::format).replaying(ScoreLog.replay(run)).run(first,
                     (round, a, s, replayed) -> {
                         synchronized (seconds) {
                             if (!replayed) {
@@ -127,7 +129,7 @@ public final class SearchExperiment implements Experiment<SearchRun> {
                             log.accept(String.format("[%d/%d] %s  %s %.4f%s%s", ++count[0], c.strategy().budget(),
                                     space.format(a), estimatorName, s.value(), acc, Engines.progress(scorer)));
                         }
-                    });
+                    }));
             chosen = select(c, all, validator(c, ctx, table, pool, space, log), engine, space, estimatorName, candidates);
         }
         return finish(c, run, all.size(), chosen, space.format(chosen), candidates, table, truth, estimatorName, seconds[0], t0);

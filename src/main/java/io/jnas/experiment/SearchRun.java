@@ -47,8 +47,8 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
      * the variant's; {@code validateBy} is {@code table} (the 12-epoch validation column of {@code tableDataset}) or
      * {@code trained}.
      */
-    public static SearchRun variant(String variant, String strategy, EvolutionConfig evolution, EstimatorSpec spec, int k,
-            String validateBy, String tableDataset, EngineSpec engine) {
+    public static SearchRun variant(String variant, String strategy, java.util.Map<String, String> options,
+            EvolutionConfig evolution, EstimatorSpec spec, int k, String validateBy, String tableDataset, EngineSpec engine) {
         if (!validateBy.equals("table") && !validateBy.equals("trained")) {
             throw new IllegalArgumentException("--validation must be table or trained, got '" + validateBy + "'");
         }
@@ -57,11 +57,8 @@ public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String
             throw new IllegalArgumentException("--variant must be topk, ef or rs, got '" + variant + "'");
         }
         String name = strategy != null ? strategy : variant.equals("rs") ? "random" : "evolution";
-        StrategyConfig s = switch (name) {
-            case "evolution" -> evolution;
-            case "random" -> new io.jnas.search.RandomConfig(evolution.budget(), evolution.seed());
-            default -> throw new IllegalArgumentException("--strategy must be evolution or random, got '" + name + "'");
-        };
+        StrategyConfig s = io.jnas.search.Strategies.get(name).config(new io.jnas.search.StrategyOptions(evolution.budget(),
+                evolution.seed(), java.util.List.of(evolution), options));
         return new SearchRun(spec, s, variant.equals("ef") ? "best" : "topk", k, validation, engine);
     }
 }

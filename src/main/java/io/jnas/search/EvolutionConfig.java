@@ -49,5 +49,14 @@ public record EvolutionConfig(int initial, int iterations, double parents, long 
         public Class<? extends StrategyConfig> configType() {
             return EvolutionConfig.class;
         }
+
+        /** The command's evolution settings (search mote's --initial, --iterations), each overridable by name. */
+        @Override
+        public StrategyConfig config(StrategyOptions o) {
+            o.allow(name(), "initial", "iterations", "parents");
+            EvolutionConfig p = o.preset(EvolutionConfig.class).orElse(new EvolutionConfig(10, 10, 0.01, o.seed()));
+            return new EvolutionConfig(o.integer("initial", p.initial()), o.integer("iterations", p.iterations()),
+                    o.number("parents", p.parents()), o.seed());
+        }
     }
 }

@@ -37,5 +37,11 @@ public record RandomConfig(int budget, long seed) implements StrategyConfig {
         public Class<? extends StrategyConfig> configType() {
             return RandomConfig.class;
         }
+
+        @Override
+        public StrategyConfig config(StrategyOptions o) {
+            o.allow(name());
+            return new RandomConfig(o.budget(), o.seed());
+        }
     }
 }

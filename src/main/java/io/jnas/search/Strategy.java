@@ -31,4 +31,70 @@ public interface Strategy<A> {
     /** An architecture with its score. */
     record Evaluated<A>(A arch, Score score) {
     }
+
+    /**
+     * The type of the state this strategy keeps between rounds, which a search checkpoints ({@link #state()}) and a
+     * resumed search gives back ({@link #restore}); null (the default) when the replayed scores are all it needs (MOEA
+     * Framework's {@code Stateful} is the model).
+     */
+    default Class<? extends Record> stateType() {
+        return null;
+    }
+
+    /** The state after the last finished round, a record Jackson writes; null when {@link #stateType()} is. */
+    default Record state() {
+        return null;
+    }
+
+    /** Continues from a checkpointed {@link #state()}; returns the round to run next. */
+    default int restore(Record state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no state to restore");
+    }
+
+    /** Hands the strategy what the search offers it; a strategy that needs none of it ignores it (the default). */
+    default void attach(Hooks<A> hooks) {
+    }
+
+    /**
+     * What the search ends with when it is not simply every told score: the archive the strategy kept (its members'
+     * scores may have been updated, e.g. after NAT re-evaluates its archive on an adapted super-network) and a quality
+     * trace per round (NAT's hypervolume). Null (the default): every told architecture, in order.
+     */
+    default Outcome<A> outcome() {
+        return null;
+    }
+
+    /**
+     * What a search offers a strategy.
+     *
+     * @param checkpoint saves the strategy's state (with the evaluator's weights) whenever the strategy says it changed
+     * @param adapter adapts what scores candidates (a super-network) by training architectures the strategy samples
+     * @param log progress lines
+     */
+    record Hooks<A>(Checkpoint checkpoint, Adapter<A> adapter, java.util.function.Consumer<String> log) {
+    }
+
+    /** Saves a strategy's state. */
+    interface Checkpoint {
+        void save(Record state) throws java.io.IOException;
+    }
+
+    /** Adapts what scores candidates (the super-network) by training architectures drawn from {@code sampler}. */
+    interface Adapter<A> {
+        void adapt(java.util.function.Function<java.util.SplittableRandom, A> sampler, int round) throws java.io.IOException;
+    }
+
+    /**
+     * A strategy's final archive and trace.
+     *
+     * @param archive the architectures kept, with their final scores and the round each entered
+     * @param trace a quality per round (hypervolume), or empty
+     * @param evaluated how many architectures were scored
+     */
+    record Outcome<A>(List<Kept<A>> archive, List<Double> trace, int evaluated) {
+    }
+
+    /** An archive member: architecture, final score (accuracy in %, higher is better) and the round it entered. */
+    record Kept<A>(A arch, double score, int round) {
+    }
 }

@@ -25,4 +25,17 @@ public interface StrategyConfig {
      * to strategies that use them.
      */
     <A> Strategy<A> create(SearchSpace<A> space, CostModel<A> cost);
+
+    /**
+     * Epochs of training this strategy asks of a weight-sharing evaluator between rounds (NAT's super-network
+     * adaptation, given to {@link Strategy.Hooks#adapter()}); 0, the default, for none.
+     */
+    default int adaptEpochs() {
+        return 0;
+    }
+
+    /** What result.json says of the strategy beside its name (e.g. NAT's policy); nothing by default. */
+    default java.util.Map<String, Object> summary() {
+        return java.util.Map.of();
+    }
 }

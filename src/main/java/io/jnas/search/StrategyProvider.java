@@ -14,4 +14,10 @@ public interface StrategyProvider {
 
     /** The settings record of this strategy. */
     Class<? extends StrategyConfig> configType();
+
+    /**
+     * This strategy's settings from what the command knows and the user's named options; IllegalArgumentException
+     * naming a bad or unknown option.
+     */
+    StrategyConfig config(StrategyOptions options);
 }

@@ -131,6 +131,23 @@ class KillResumeTest {
         assertThat(Files.readString(resumeLog)).containsPattern("\\b[12] candidates to score on Spark");
     }
 
+    /**
+     * A strategy declared in test code (io.jnas.toy.Climb) keeps state between rounds: killed right after its second
+     * round's checkpoint, the run resumes from that state (not from round 0) and ends as the uninterrupted one did.
+     */
+    @Test
+    void searchMoteWithADeclaredStatefulStrategy() throws Exception {
+        String[] cmd = {"search", "mote", "--space", "toy", "--estimator", "toy", "--variant", "ef", "--strategy", "climb",
+            "--strategy-option", "batch=3", "--strategy-option", "rounds=5", "--seed", "4"};
+        Path[] ab = killAndResume("climb", "checkpoint:2", cmd);
+        Map<String, Object> state = Json.MAPPER.readValue(ab[1].resolve("checkpoint/state.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                });
+        assertThat(state.get("round")).isEqualTo(4);
+        assertThat(result(ab[1], ab[1]).get("evaluated")).isEqualTo(15);
+        assertThat(Files.readAllLines(ab[1].resolve("metrics.jsonl"))).as("each architecture scored once").hasSize(15);
+    }
+
     @Test
     void searchMote() throws Exception {
         killAndResume("mote", "metrics:5", with(with(new String[] {"search", "mote", "--variant", "ef", "--iterations", "1",

@@ -57,10 +57,10 @@ class NatSearchTest {
 
     private NatSearch<OfaSubnet> run(NatConfig cfg, List<NatState> states, List<Integer> adapted) throws Exception {
         NatSearch<OfaSubnet> search = cfg.create(space, cost);
-        search.adaptingWith((sampler, it) -> {
+        search.attach(new Strategy.Hooks<>(state -> states.add((NatState) state), (sampler, it) -> {
             adapted.add(it);
             assertThat(sampler.apply(new SplittableRandom(it)).r()).isIn(32, 40, 48);
-        }).reportingTo(states::add, line -> { });
+        }, line -> { }));
         try (InFlight engine = new InFlight(1)) {
             new SearchLoop<>(search, accuracy, engine, space::format).run(0, (round, a, s, replayed) ->
                     perIteration.merge(round, 1, Integer::sum));
@@ -122,7 +122,24 @@ class NatSearchTest {
         NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), adapted);
         assertThat(s.archive()).hasSize(10 + 2 * 4);
         assertThat(adapted).isEmpty();
-        assertThat(Front.nondominated(s.archive(), cfg.objectives())).isNotEmpty();
+        List<Member<OfaSubnet>> front = Front.nondominated(s.archive(), cfg.objectives());
+        for (Member<OfaSubnet> m : s.archive()) {
+            double[] o = m.objectives(cfg.objectives());
+            boolean dominated = s.archive().stream().anyMatch(x -> dominates(x.objectives(cfg.objectives()), o));
+            assertThat(front.contains(m)).as("on the front exactly when no member dominates it: " + m).isEqualTo(!dominated);
+        }
+    }
+
+    /** a is no worse than b in every objective and better in one (all minimised). */
+    private static boolean dominates(double[] a, double[] b) {
+        boolean better = false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
+                return false;
+            }
+            better |= a[i] < b[i];
+        }
+        return better;
     }
 
     @Test

@@ -90,6 +90,11 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
     }
 
     @Override
+    public java.util.Map<String, Object> summary() {
+        return java.util.Map.of("policy", policy);
+    }
+
+    @Override
     public <A> NatSearch<A> create(SearchSpace<A> space, CostModel<A> cost) {
         if (!(space instanceof EncodedSpace<A> encoded)) {
             throw new IllegalArgumentException("the nat strategy needs an integer-encoded space; '" + space.name()
@@ -113,6 +118,14 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
         @Override
         public Class<? extends StrategyConfig> configType() {
             return NatConfig.class;
+        }
+
+        /** The NAT settings search nat built from its options (--policy, --archive, --predictor, ...). */
+        @Override
+        public StrategyConfig config(io.jnas.search.StrategyOptions o) {
+            o.allow(name());
+            return o.preset(NatConfig.class).orElseThrow(() -> new IllegalArgumentException("strategy nat takes its settings "
+                    + "from search nat's options (--policy, --archive, --predictor, ...): use it with jnas search nat"));
         }
     }
 }

@@ -28,22 +28,12 @@ import java.util.function.Function;
  * @param <A> architecture type
  */
 public final class NatSearch<A> implements Strategy<A> {
-    /** Adapts what scores candidates (the super-network) by training architectures drawn from {@code sampler}. */
-    public interface Adapter<A> {
-        void adapt(Function<SplittableRandom, A> sampler, int iteration) throws IOException;
-    }
-
-    /** Receives the state after the initial archive and after each iteration (checkpoint, progress). */
-    public interface Listener {
-        void iterationDone(NatState state) throws IOException;
-    }
-
     private final EncodedSpace<A> space;
     private final NatConfig cfg;
     private final Objectives<A> objectives;
     private final Surrogate<A> surrogate;
     private Adapter<A> adapter = (sampler, it) -> { };
-    private Listener listener = state -> { };
+    private Checkpoint listener = state -> { };
     private Consumer<String> log = line -> { };
     private List<Member<A>> archive = new ArrayList<>();
     private final List<Member<A>> fresh = new ArrayList<>();
@@ -60,17 +50,27 @@ public final class NatSearch<A> implements Strategy<A> {
         this.surrogate = new Surrogate<>(space, cfg, objectives);
     }
 
-    /** Sets how the scorer is adapted after each iteration (NAT's super-network adaptation). */
-    public NatSearch<A> adaptingWith(Adapter<A> a) {
-        this.adapter = a;
-        return this;
+    /**
+     * Takes the search's hooks: the adapter after each iteration (NAT's super-network adaptation), the checkpoint of the
+     * state after the initial archive and after each iteration, and the progress log.
+     */
+    @Override
+    public void attach(Hooks<A> hooks) {
+        this.adapter = hooks.adapter();
+        this.listener = hooks.checkpoint();
+        this.log = hooks.log();
     }
 
-    /** Sets who receives the state after each iteration. */
-    public NatSearch<A> reportingTo(Listener l, Consumer<String> progress) {
-        this.listener = l;
-        this.log = progress;
-        return this;
+    @Override
+    public Class<NatState> stateType() {
+        return NatState.class;
+    }
+
+    /** Continues after a finished iteration (a resumed run): the next round is iteration {@code state.iteration() + 1}. */
+    @Override
+    public int restore(Record state) {
+        restore((NatState) state);
+        return iteration + 1;
     }
 
     /** Continues after a finished iteration (a resumed run): the next ask proposes iteration {@code state.iteration() + 1}. */
@@ -127,7 +127,7 @@ public final class NatSearch<A> implements Strategy<A> {
                 }
             }
             hypervolume.add(objectives.hypervolume(archive));
-            listener.iterationDone(state());
+            listener.save(state());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,6 +137,7 @@ public final class NatSearch<A> implements Strategy<A> {
     }
 
     /** The state after the last finished iteration. */
+    @Override
     public NatState state() {
         return NatState.of(iteration, evaluated, archive, hypervolume, seen, space);
     }
@@ -155,6 +156,13 @@ public final class NatSearch<A> implements Strategy<A> {
     /** The hypervolume after iterations 0..last finished. */
     public List<Double> hypervolume() {
         return List.copyOf(hypervolume);
+    }
+
+    /** The archive (errors as of the last iteration, re-evaluated after each adaptation) and the hypervolume trace. */
+    @Override
+    public Outcome<A> outcome() {
+        return new Outcome<>(archive.stream().map(m -> new Kept<>(m.arch(), 100.0 - m.error(), m.iteration())).toList(),
+                List.copyOf(hypervolume), evaluated);
     }
 
     /** The non-dominated members of the archive. */

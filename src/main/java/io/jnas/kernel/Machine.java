@@ -52,17 +52,6 @@ public record Machine(String cpu, String family, List<String> isa, int cores, St
         return isa.contains(flag);
     }
 
-    /** The widest vector ISA the CPU offers, as oneDNN names its levels. */
-    public String widestIsa() {
-        if (has("amx_tile")) {
-            return "AVX512_CORE_AMX";
-        }
-        if (has("avx512f")) {
-            return has("avx512_bf16") ? "AVX512_CORE_BF16" : has("avx512_vnni") ? "AVX512_CORE_VNNI" : "AVX512_CORE";
-        }
-        return has("avx2") ? "AVX2" : has("avx") ? "AVX" : "SSE41";
-    }
-
     /**
      * A short name for the machine's kernels: the same CPU model and ISA, core count and libtorch build give the same
      * fingerprint, and so share one cached check.

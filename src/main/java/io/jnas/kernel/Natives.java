@@ -1,6 +1,5 @@
 package io.jnas.kernel;
 
-import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -39,10 +38,6 @@ final class Natives {
         context("_ZN2at7Context20setUserEnabledMkldnnEb", on);
     }
 
-    static boolean onednn() {
-        return ask("_ZNK2at7Context17userEnabledMkldnnEv");
-    }
-
     /** Whether libtorch may use NNPACK ({@code torch.backends.nnpack.enabled}). */
     static void setNnpack(boolean on) {
         context("_ZN2at7Context20setUserEnabledNNPACKEb", on);
@@ -56,12 +51,6 @@ final class Natives {
     private static void context(String symbol, boolean on) {
         Pointer ctx = (Pointer) torch().getFunction("_ZN2at13globalContextEv").invoke(Pointer.class, new Object[0]);
         torch().getFunction(symbol).invoke(new Object[] {ctx, (byte) (on ? 1 : 0)});
-    }
-
-    private static boolean ask(String symbol) {
-        Pointer ctx = (Pointer) torch().getFunction("_ZN2at13globalContextEv").invoke(Pointer.class, new Object[0]);
-        Function f = torch().getFunction(symbol);
-        return (f.invokeInt(new Object[] {ctx}) & 0xff) != 0;
     }
 
     /** libtorch_cpu as DJL loaded it (found in this process's memory map). */

@@ -36,7 +36,8 @@ final class ExportCommand implements Callable<Integer> {
     enum Format { onnx }
 
     /** With {@code --export onnx}, writes RUN/model.onnx after a run and adds its path to the result. */
-    static Map<String, Object> after(Format format, Map<String, Object> result) throws java.io.IOException {
-        return format == null ? result : OnnxExport.afterRun(result);
+    static Map<String, Object> after(Format format, Record result) throws java.io.IOException {
+        Map<String, Object> r = io.jnas.run.Json.toMap(result);
+        return format == null ? r : OnnxExport.afterRun(r);
     }
 }

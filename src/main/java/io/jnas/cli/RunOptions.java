@@ -27,6 +27,10 @@ public final class RunOptions {
     }
 
     /** Prints the result: the JSON object with --json, otherwise "key: value" lines. */
+    void result(Record result) {
+        print(json, io.jnas.run.Json.toMap(result));
+    }
+
     void result(Map<String, ?> result) {
         print(json, result);
     }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * @param <A> architecture type
  */
-public final class EstimatorContext<A> {
+public final class EstimatorContext<A> implements AutoCloseable {
     private final EstimatorSpec spec;
     private final SpaceKit<A> kit;
     private final Consumer<String> log;
@@ -232,7 +232,8 @@ public final class EstimatorContext<A> {
         return version;
     }
 
-    /** Frees the super-network this context loaded itself. */
+    /** Frees the super-network this context loaded itself; the context can still be used (it loads it again). */
+    @Override
     public synchronized void close() {
         if (ownsManager) {
             manager.close();

@@ -71,4 +71,88 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
             Estimators.get(e);
         }
     }
+
+    /**
+     * A builder of estimators on {@code space} as jnas estimate makes them: MOTE's cpu preset, the default ensemble, a
+     * table's CIFAR-10 200-epoch test column, seed 0; data-driven estimators need {@link Builder#data}.
+     */
+    public static Builder builder(String space) {
+        return new Builder(space);
+    }
+
+    /** The values an estimator spec is built from; what is not set takes jnas estimate's defaults. */
+    public static final class Builder {
+        private final String space;
+        private List<String> estimators = List.of();
+        private DataSpec data;
+        private MoteSettings mote;
+        private String table;
+        private String tableColumn = Nb201Table.testColumn("cifar10", 200);
+        private long seed;
+        private Ensemble ensemble;
+        private String supernet;
+        private int trainEpochs;
+
+        private Builder(String space) {
+            this.space = space;
+        }
+
+        /** The estimators, by name (jnas estimate --help lists them). */
+        public Builder estimators(String... v) {
+            estimators = List.of(v);
+            return this;
+        }
+
+        /** The images the data-driven estimators read (none by default: enough for table, params, flops, macs). */
+        public Builder data(DataSpec v) {
+            data = v;
+            return this;
+        }
+
+        /** MOTE's settings (default: {@link MoteSettings#cpu} without an encoder). */
+        public Builder mote(MoteSettings v) {
+            mote = v;
+            return this;
+        }
+
+        /** A NAS-Bench-201 table (CSV or folder): the table estimator, and the truth of a study. */
+        public Builder table(java.nio.file.Path v) {
+            table = v.toString();
+            return this;
+        }
+
+        /** The table's column taken as the truth. */
+        public Builder tableColumn(String v) {
+            tableColumn = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** The ensemble's members and rule. */
+        public Builder ensemble(Ensemble v) {
+            ensemble = v;
+            return this;
+        }
+
+        /** A trained super-network folder, for estimators that need one. */
+        public Builder supernet(java.nio.file.Path v) {
+            supernet = v.toString();
+            return this;
+        }
+
+        /** Epochs of the trained estimator (real training of each candidate). */
+        public Builder trainEpochs(int v) {
+            trainEpochs = v;
+            return this;
+        }
+
+        public EstimatorSpec build() {
+            return new EstimatorSpec(space, estimators, data, mote != null ? mote : MoteSettings.cpu("none", seed), table,
+                    tableColumn, seed, ensemble, supernet, trainEpochs);
+        }
+    }
 }

@@ -5,15 +5,13 @@ import io.jnas.report.Report;
 import io.jnas.run.RunDir;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * {@code demo}: a search run in {@code search/}, then a training run of the found cell in {@code train/}, then
  * report.html tying them together. Each part resumes on its own; a resumed demo skips a finished part.
  */
-public final class DemoExperiment implements Experiment<DemoRun> {
+public final class DemoExperiment implements Experiment<DemoRun, DemoResult> {
     @Override
     public String name() {
         return "demo";
@@ -25,39 +23,31 @@ public final class DemoExperiment implements Experiment<DemoRun> {
     }
 
     @Override
+    public Class<DemoResult> resultType() {
+        return DemoResult.class;
+    }
+
+    @Override
     public long seed(DemoRun c) {
         return c.search().search().seed();
     }
 
     @Override
-    public Prepared prepare(DemoRun c, Consumer<String> log) throws IOException {
+    public Prepared<DemoResult> prepare(DemoRun c, Consumer<String> log) throws IOException {
         c.search().data().load(); // fails here, before a run directory exists, when the data cannot be read
         return run -> execute(c, run, log);
     }
 
-    private Map<String, Object> execute(DemoRun c, RunDir run, Consumer<String> log) throws IOException {
+    private DemoResult execute(DemoRun c, RunDir run, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
-        Map<String, Object> s = Experiments.part(c.search(), run.file("search"), log);
-        String arch = (String) s.get("arch");
-        log.accept("found cell " + arch + " (" + s.get("skips") + " skip connections); training it");
+        DiffSearchResult s = Experiments.part(c.search(), run.file("search"), log);
+        log.accept("found cell " + s.arch() + " (" + s.skips() + " skip connections); training it");
         ModelSpec m = c.train().model();
-        TrainRun train = new TrainRun(new ModelSpec(m.kind(), arch, m.channels(), m.depth(), m.auxiliary()), c.train().data(),
+        TrainRun train = new TrainRun(new ModelSpec(m.kind(), s.arch(), m.channels(), m.depth(), m.auxiliary()), c.train().data(),
                 c.train().train());
-        Map<String, Object> r = Experiments.part(train, run.file("train"), log);
-        Map<String, Object> res = new LinkedHashMap<>();
-        res.put("arch", arch);
-        res.put("skips", s.get("skips"));
-        res.put("margin_min", s.get("margin_min"));
-        res.put("search_seconds", s.get("seconds"));
-        if (s.containsKey("table_accuracy")) {
-            res.put("table_accuracy", s.get("table_accuracy"));
-        }
-        res.put("test_top1", r.get("test_top1"));
-        res.put("params", r.get("params"));
-        res.put("macs", r.get("macs"));
-        res.put("train_seconds", r.get("train_seconds"));
-        res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-        res.put("run_dir", run.dir().toString());
+        TrainResult r = Experiments.part(train, run.file("train"), log);
+        DemoResult res = new DemoResult(s.arch(), s.skips(), s.marginMin(), s.seconds(), s.tableAccuracy(), r.testTop1(),
+                r.params(), r.macs(), r.trainSeconds(), Results.round3((System.nanoTime() - t0) / 1e9), run.dir().toString());
         run.writeResult(res);
         Report rep = Report.of(run, "jnas demo: label-free search, then training").result(res)
                 .text("The search (MAE-NAS, NAS-Bench-201 space) never read a label: its supernet learned by reconstructing "

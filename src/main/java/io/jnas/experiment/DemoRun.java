@@ -6,5 +6,5 @@ package io.jnas.experiment;
  * @param search the search (its run is the demo's {@code search/})
  * @param train the training (its architecture is replaced by the one found; its run is {@code train/})
  */
-public record DemoRun(DiffSearchRun search, TrainRun train) {
+public record DemoRun(DiffSearchRun search, TrainRun train) implements RunConfig<DemoResult> {
 }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * {@code search-differentiable}: MAE-NAS or supervised DARTS with per-epoch checkpoints, then the derived
  * architecture, the α heat map, the reconstructions (MAE), the cell diagrams, result.json and report.html.
  */
-public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
+public final class DiffSearchExperiment implements Experiment<DiffSearchRun, DiffSearchResult> {
     @Override
     public String name() {
         return "search-differentiable";
@@ -36,12 +36,17 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
     }
 
     @Override
+    public Class<DiffSearchResult> resultType() {
+        return DiffSearchResult.class;
+    }
+
+    @Override
     public long seed(DiffSearchRun c) {
         return c.search().seed();
     }
 
     @Override
-    public Prepared prepare(DiffSearchRun c, Consumer<String> log) throws IOException {
+    public Prepared<DiffSearchResult> prepare(DiffSearchRun c, Consumer<String> log) throws IOException {
         Nb201Table table = null;
         if (c.table() != null) {
             table = Nb201Table.forSpace(SpaceKits.get(c.search().space()).space(), Path.of(c.table()));
@@ -53,7 +58,7 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
         return run -> execute(c, d, t, run, log);
     }
 
-    private Map<String, Object> execute(DiffSearchRun c, Dataset d, Nb201Table t, RunDir run, Consumer<String> log)
+    private DiffSearchResult execute(DiffSearchRun c, Dataset d, Nb201Table t, RunDir run, Consumer<String> log)
             throws IOException {
         long t0 = System.nanoTime();
         String column = Nb201Table.testColumn(c.tableDataset(), 200);
@@ -83,27 +88,16 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
                 rows.add(m);
             });
             String arch = s.supernet().derive();
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("arch", arch);
-            res.put("skips", s.supernet().derivedSkips());
             double[] margins = s.supernet().decisionMargins();
-            res.put("margin_min", Results.round4(java.util.Arrays.stream(margins).min().orElse(0)));
-            res.put("margin_mean", Results.round4(java.util.Arrays.stream(margins).average().orElse(0)));
-            res.put("seconds", Results.round3(rows.stream().mapToDouble(r -> ((Number) r.get("seconds")).doubleValue()).sum()));
-            res.put("wall_seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-            res.put("space", c.search().space());
-            res.put("objective", c.search().objective());
-            if (c.search().objective().equals("mae")) {
-                res.put("mask_ratio", c.search().mae().maskRatio());
-                res.put("decoder", c.search().mae().hierarchical() ? "hierarchical" : "plain");
-            }
-            res.put("epochs", c.search().epochs());
-            res.put("seed", c.search().seed());
-            if (t != null) {
-                res.put("table_accuracy", t.require(Nb201Cell.parse(arch), column));
-                res.put("table_column", column);
-            }
-            res.put("run_dir", run.dir().toString());
+            boolean mae = c.search().objective().equals("mae");
+            DiffSearchResult res = new DiffSearchResult(arch, s.supernet().derivedSkips(),
+                    Results.round4(java.util.Arrays.stream(margins).min().orElse(0)),
+                    Results.round4(java.util.Arrays.stream(margins).average().orElse(0)),
+                    Results.round3(rows.stream().mapToDouble(r -> ((Number) r.get("seconds")).doubleValue()).sum()),
+                    Results.round3((System.nanoTime() - t0) / 1e9), c.search().space(), c.search().objective(),
+                    mae ? c.search().mae().maskRatio() : null, mae ? (c.search().mae().hierarchical() ? "hierarchical" : "plain")
+                    : null, c.search().epochs(), c.search().seed(), t != null ? t.require(Nb201Cell.parse(arch), column) : null,
+                    t != null ? column : null, run.dir().toString());
             run.writeResult(res);
             report(c, s, d, run, res, rows);
             AtomicFiles.writeString(run.file("arch.txt"), arch + "\n");
@@ -111,14 +105,14 @@ public final class DiffSearchExperiment implements Experiment<DiffSearchRun> {
         }
     }
 
-    private void report(DiffSearchRun c, DifferentiableSearch s, Dataset d, RunDir run, Map<String, Object> res,
+    private void report(DiffSearchRun c, DifferentiableSearch s, Dataset d, RunDir run, DiffSearchResult res,
             List<Map<String, Object>> rows) throws IOException {
         Report r = Report.of(run, "jnas search: " + c.search().objective() + " on " + c.search().space() + " / " + d.name())
                 .result(res).section("Search per epoch")
                 .table(List.of("epoch", "w_loss", "alpha_loss", "lr", "skips", "margin_min", "margin_mean", "seconds", "arch"), rows)
                 .text("margin: per edge, the softmax(α) weight of the derived operation minus the runner-up's; the derived "
                         + "cell is decided by a clear margin only when the smallest one is well above 0.");
-        List<String> diagrams = diagrams(SpaceKits.get(c.search().space()), (String) res.get("arch"), run);
+        List<String> diagrams = diagrams(SpaceKits.get(c.search().space()), res.arch(), run);
         for (String f : diagrams) {
             if (f.endsWith(".svg")) {
                 r.section("Derived cell: " + f).image(f);

@@ -11,5 +11,6 @@ import io.jnas.search.darts.SearchConfig;
  * @param table optional NAS-Bench-201 table for the derived cell's true accuracy
  * @param tableDataset which data set's accuracy to report from the table (cifar10, cifar100, imagenet16)
  */
-public record DiffSearchRun(SearchConfig search, DataSpec data, String table, String tableDataset) {
+public record DiffSearchRun(SearchConfig search, DataSpec data, String table, String tableDataset)
+        implements RunConfig<DiffSearchResult> {
 }

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * the whole sample and, with a NAS-Bench-201 table, each estimator's rank correlation with the true accuracy,
  * scatter plots and report.html.
  */
-public final class EstimateExperiment implements Experiment<EstimateRun> {
+public final class EstimateExperiment implements Experiment<EstimateRun, EstimateResult> {
     @Override
     public String name() {
         return "estimate";
@@ -46,18 +46,27 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
     }
 
     @Override
+    public Class<EstimateResult> resultType() {
+        return EstimateResult.class;
+    }
+
+    @Override
     public long seed(EstimateRun c) {
         return c.estimators().seed();
     }
 
     @Override
-    public Prepared prepare(EstimateRun c, Consumer<String> log) throws IOException {
+    public Prepared<EstimateResult> prepare(EstimateRun c, Consumer<String> log) throws IOException {
         EstimatorContext<Object> ctx = EstimatorContext.open(c.estimators(), log);
         Nb201Table table = c.estimators().table() == null ? null : ctx.table();
         if (ctx.hasData()) {
             ctx.preload();
         }
-        return run -> new Study<>(c, ctx, table, run, log).run();
+        return run -> {
+            try (ctx) {
+                return new Study<>(c, ctx, table, run, log).run();
+            }
+        };
     }
 
     /** One study's run. */
@@ -97,7 +106,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
             this.csv = new ScoresCsv(c.csv() == null ? run.file("scores.csv") : Path.of(c.csv()), columns);
         }
 
-        Map<String, Object> run() throws IOException {
+        EstimateResult run() throws IOException {
             long t0 = System.nanoTime();
             SearchSpace<A> space = ctx.kit().space();
             Map<String, Map<String, Double>> rows = csv.read();
@@ -180,19 +189,19 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
             return new ArrayList<>(seen);
         }
 
-        private Map<String, Object> finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
-            Map<String, Object> res = new LinkedHashMap<>();
+        private EstimateResult finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
             List<String> keys = new ArrayList<>(rows.keySet());
             keys.sort(null); // fits and ranks over the pool must not depend on the order in which workers finished
+            MoteCalibration cal = null;
             if (c.estimators().estimators().contains("mote")) {
-                MoteCalibration cal = MoteCalibration.fit(column(rows, keys, "mote_landscape"), column(rows, keys, "mote_speed"),
+                MoteCalibration fit = MoteCalibration.fit(column(rows, keys, "mote_landscape"), column(rows, keys, "mote_speed"),
                         c.estimators().mote().config().speed());
-                rows.values().forEach(r -> r.put("mote", cal.apply(r.get("mote_landscape"), r.get("mote_speed"))));
-                AtomicFiles.writeString(run.file("mote_calibration.json"), Json.write(cal));
-                res.put("mote_calibration", Json.toMap(cal));
+                rows.values().forEach(r -> r.put("mote", fit.apply(r.get("mote_landscape"), r.get("mote_speed"))));
+                AtomicFiles.writeString(run.file("mote_calibration.json"), Json.write(fit));
                 csv.rewrite(rows);
+                cal = fit;
             }
-            Map<String, Object> pooled = new LinkedHashMap<>();
+            Map<String, EstimateResult.Pooled> pooled = new LinkedHashMap<>();
             for (String e : names) {
                 RankRule r = ctx.shared(e).pooled();
                 if (r != null) {
@@ -202,38 +211,32 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                     for (int i = 0; i < keys.size(); i++) {
                         rows.get(keys.get(i)).put(e, v[i]);
                     }
-                    pooled.put(e, Map.of("rule", r.rule().name().toLowerCase(java.util.Locale.ROOT), "members", r.members(),
-                            "pool", keys.size()));
+                    pooled.put(e, new EstimateResult.Pooled(r.rule().name().toLowerCase(java.util.Locale.ROOT), r.members(),
+                            keys.size()));
                 }
             }
             if (!pooled.isEmpty()) {
                 csv.rewrite(rows);
-                res.put("pool_dependent", pooled);
             }
-            res.put("architectures", keys.size());
-            if (!Engines.here(c.engine())) {
-                res.put("workers", Map.of("engine", c.engine().engine(), "processes", c.engine().workers(), "threads",
-                        c.engine().threads(), "failed", failed));
-            }
-            res.put("seconds_per_arch", Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average()
-                    .orElse(0)));
-            res.put("seconds", Results.round3(seconds));
-            res.put("scores", c.csv() == null ? run.file("scores.csv").toString() : c.csv());
+            EstimateResult.Workers workers = Engines.here(c.engine()) ? null : new EstimateResult.Workers(c.engine().engine(),
+                    c.engine().workers(), c.engine().threads(), failed);
             Report report = Report.of(run, "jnas estimate: " + String.join(", ", c.estimators().estimators()) + " on "
                     + c.estimators().space());
-            if (table != null) {
-                study(rows, keys, res, report);
-            }
-            res.put("run_dir", run.dir().toString());
+            String truth = table == null ? null : c.estimators().tableColumn() != null ? c.estimators().tableColumn()
+                    : Nb201Table.testColumn("cifar10", 200);
+            Map<String, EstimateResult.Correlation> stats = table == null ? null : study(rows, keys, truth, report);
+            EstimateResult res = new EstimateResult(cal, pooled.isEmpty() ? null : pooled, keys.size(), workers,
+                    Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average().orElse(0)),
+                    Results.round3(seconds), c.csv() == null ? run.file("scores.csv").toString() : c.csv(), truth, stats,
+                    run.dir().toString());
             run.writeResult(res);
             report.result(res).write();
             return res;
         }
 
-        private void study(Map<String, Map<String, Double>> rows, List<String> keys, Map<String, Object> res, Report report)
-                throws IOException {
-            String truthColumn = c.estimators().tableColumn() != null ? c.estimators().tableColumn()
-                    : Nb201Table.testColumn("cifar10", 200);
+        /** Each estimator's (and term's) rank correlation with the table's {@code truthColumn}, into the report too. */
+        private Map<String, EstimateResult.Correlation> study(Map<String, Map<String, Double>> rows, List<String> keys,
+                String truthColumn, Report report) throws IOException {
             double[] truth = new double[keys.size()];
             for (int i = 0; i < truth.length; i++) {
                 truth[i] = table.require(Nb201Cell.parse(keys.get(i)), truthColumn);
@@ -244,26 +247,20 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                     scores.put(col, column(rows, keys, col));
                 }
             }
-            Map<String, Object> stats = new LinkedHashMap<>();
+            Map<String, EstimateResult.Correlation> stats = new LinkedHashMap<>();
             List<Map<String, Object>> tableRows = new ArrayList<>();
             report.section("Rank correlation with " + truthColumn);
-            List<String> plots = new ArrayList<>();
             for (RankStudy.Stat st : RankStudy.of(scores, truth)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("kendall", Results.round3(st.kendall()));
-                m.put("spearman", Results.round3(st.spearman()));
-                m.put("n", st.n());
-                m.put("top10_mean", Results.round3(st.top10Mean()));
-                m.put("top10_best", Results.round3(st.top10Best()));
+                EstimateResult.Correlation m = new EstimateResult.Correlation(Results.round3(st.kendall()),
+                        Results.round3(st.spearman()), st.n(), Results.round3(st.top10Mean()), Results.round3(st.top10Best()));
                 stats.put(st.estimator(), m);
                 Map<String, Object> row = new LinkedHashMap<>(Map.of("estimator", st.estimator()));
-                row.putAll(m);
+                row.putAll(Json.toMap(m));
                 tableRows.add(row);
-                plots.add(st.estimator());
             }
             report.table(List.of("estimator", "kendall", "spearman", "n", "top10_mean", "top10_best"), tableRows);
-            for (String p : plots) {
-                double[] sc = scores.get(p);
+            for (Map.Entry<String, EstimateResult.Correlation> p : stats.entrySet()) {
+                double[] sc = scores.get(p.getKey());
                 List<Double> xs = new ArrayList<>();
                 List<Double> ys = new ArrayList<>();
                 for (int i = 0; i < sc.length; i++) {
@@ -272,11 +269,10 @@ public final class EstimateExperiment implements Experiment<EstimateRun> {
                         ys.add(truth[i]);
                     }
                 }
-                report.scatter("scatter_" + p + ".png", p + " vs " + truthColumn + " (tau " + Results.round3(
-                        ((Number) ((Map<?, ?>) stats.get(p)).get("kendall")).doubleValue()) + ")", p, truthColumn, xs, ys);
+                report.scatter("scatter_" + p.getKey() + ".png", p.getKey() + " vs " + truthColumn + " (tau "
+                        + p.getValue().kendall() + ")", p.getKey(), truthColumn, xs, ys);
             }
-            res.put("truth", truthColumn);
-            res.put("estimators", stats);
+            return stats;
         }
 
         private static double[] column(Map<String, Map<String, Double>> rows, List<String> keys, String col) {

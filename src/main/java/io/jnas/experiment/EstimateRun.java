@@ -11,7 +11,8 @@ import io.jnas.estimate.EstimatorSpec;
  * @param csv where scores.csv goes (null: inside the run directory)
  * @param engine where the candidates are scored (this process, worker processes, a Spark cluster)
  */
-public record EstimateRun(EstimatorSpec estimators, int sample, String csv, EngineSpec engine) {
+public record EstimateRun(EstimatorSpec estimators, int sample, String csv, EngineSpec engine)
+        implements RunConfig<EstimateResult> {
     public EstimateRun {
         engine = engine == null ? EngineSpec.IN_PROCESS : engine;
         if (sample < 2) {

@@ -8,9 +8,7 @@ import io.jnas.space.CostModel;
 import io.jnas.space.EncodedSpace;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** NAT scoring by an estimator of the registry (e.g. a NAS-Bench-201 table column); the front's error is the estimator's. */
 final class EstimatorScoring<A> implements NatScoring<A> {
@@ -61,15 +59,11 @@ final class EstimatorScoring<A> implements NatScoring<A> {
     }
 
     @Override
-    public List<Map<String, Object>> finish(List<Member<A>> front, RunDir run, int export) throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    public List<NatResult.FrontMember> finish(List<Member<A>> front, RunDir run, int export) throws IOException {
+        List<NatResult.FrontMember> rows = new ArrayList<>();
         for (Member<A> m : front) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("arch", space.format(m.arch()));
-            r.put("error", Results.round4(m.error()));
-            r.put("params", m.params());
-            r.put("macs", m.macs());
-            rows.add(r);
+            rows.add(new NatResult.FrontMember(space.format(m.arch()), Results.round4(m.error()), null, m.params(), m.macs(),
+                    null));
         }
         return rows;
     }

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * program runs an experiment without the command line:
  *
  * <pre>{@code
- * TrainRun cfg = new TrainRun(new ModelSpec("nb201", cell, 16, 5, false), data, TrainConfig.defaults(10, 128, 0));
- * Map<String, Object> result = Experiments.start(cfg, Path.of("runs/my-run"), System.out::println);
+ * TrainRun cfg = new TrainRun(new ModelSpec("nb201", cell, 16, 5, false), data, TrainConfig.builder().epochs(10).build());
+ * TrainResult result = Experiments.start(cfg, Path.of("runs/my-run"), System.out::println);
+ * double top1 = result.testTop1();
  * }</pre>
  */
 public final class Experiments {
@@ -38,10 +39,10 @@ public final class Experiments {
     }
 
     /** Starts a new run of {@code config} in {@code dir} (refused when {@code dir} already holds a run). */
-    public static Map<String, Object> start(Record config, Path dir, Consumer<String> log) throws IOException {
+    public static <R extends Record> R start(RunConfig<R> config, Path dir, Consumer<String> log) throws IOException {
         Kernels.ensure(log);
-        Experiment<Record> e = forConfig(config);
-        Experiment.Prepared p = e.prepare(config, log);
+        Experiment<RunConfig<R>, R> e = forConfig(config);
+        Experiment.Prepared<R> p = e.prepare(config, log);
         RunDir run = RunDir.create(dir);
         run.writeConfig(configFile(e, config));
         log.accept("run directory: " + dir);
@@ -49,7 +50,7 @@ public final class Experiments {
     }
 
     /** Continues the run in {@code dir} from its checkpoints (a finished run reports its result again). */
-    public static Map<String, Object> resume(Path dir, Consumer<String> log) throws IOException {
+    public static Record resume(Path dir, Consumer<String> log) throws IOException {
         Kernels.ensure(log);
         RunDir run = RunDir.open(dir);
         Map<String, Object> file = run.readConfig();
@@ -59,8 +60,8 @@ public final class Experiments {
                     + "cannot resume (commands: " + String.join(", ", names()) + ")");
         }
         @SuppressWarnings("unchecked")
-        Experiment<Record> e = EXPERIMENTS.get(name);
-        Record config;
+        Experiment<RunConfig<Record>, Record> e = EXPERIMENTS.get(name);
+        RunConfig<Record> config;
         try {
             config = Json.MAPPER.convertValue(file.get("config"), e.configType());
         } catch (IllegalArgumentException ex) {
@@ -71,26 +72,27 @@ public final class Experiments {
     }
 
     /** A part of a larger run: the result of a finished run in {@code dir}, else resumes or starts it. */
-    public static Map<String, Object> part(Record config, Path dir, Consumer<String> log) throws IOException {
+    public static <R extends Record> R part(RunConfig<R> config, Path dir, Consumer<String> log) throws IOException {
+        Experiment<RunConfig<R>, R> e = forConfig(config);
         if (Files.isRegularFile(dir.resolve("result.json"))) {
-            return Json.toMap(Json.MAPPER.readTree(dir.resolve("result.json").toFile()));
+            return Json.MAPPER.readValue(dir.resolve("result.json").toFile(), e.resultType());
         }
-        return Files.isRegularFile(dir.resolve("config.yaml")) ? resume(dir, log) : start(config, dir, log);
+        return Files.isRegularFile(dir.resolve("config.yaml")) ? e.resultType().cast(resume(dir, log)) : start(config, dir, log);
     }
 
     /** The experiment whose configuration record {@code config} is. */
     @SuppressWarnings("unchecked")
-    public static Experiment<Record> forConfig(Record config) {
-        for (Experiment<?> e : EXPERIMENTS.all()) {
+    public static <R extends Record> Experiment<RunConfig<R>, R> forConfig(RunConfig<R> config) {
+        for (Experiment<?, ?> e : EXPERIMENTS.all()) {
             if (e.configType() == config.getClass()) {
-                return (Experiment<Record>) e;
+                return (Experiment<RunConfig<R>, R>) e;
             }
         }
         throw new IllegalArgumentException(config.getClass().getName() + " is not the configuration of any experiment");
     }
 
     /** The content of config.yaml for {@code config}. */
-    static Map<String, Object> configFile(Experiment<Record> e, Record config) {
+    static <C extends RunConfig<R>, R extends Record> Map<String, Object> configFile(Experiment<C, R> e, C config) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("command", e.name());
         c.put("seed", e.seed(config));

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** {@code finetune}: NAT's post-processing of a found subnet ({@link Finetune}) in two resumable stages. */
-public final class FinetuneExperiment implements Experiment<FinetuneRun> {
+public final class FinetuneExperiment implements Experiment<FinetuneRun, FinetuneResult> {
     @Override
     public String name() {
         return "finetune";
@@ -27,19 +27,24 @@ public final class FinetuneExperiment implements Experiment<FinetuneRun> {
     }
 
     @Override
+    public Class<FinetuneResult> resultType() {
+        return FinetuneResult.class;
+    }
+
+    @Override
     public long seed(FinetuneRun c) {
         return c.train().seed();
     }
 
     @Override
-    public Prepared prepare(FinetuneRun c, Consumer<String> log) throws IOException {
+    public Prepared<FinetuneResult> prepare(FinetuneRun c, Consumer<String> log) throws IOException {
         SupernetSpec spec = TrainedSupernet.specIn(Path.of(c.supernet()));
         OfaSubnet s = spec.ofaSpace().parse(c.subnet());
         spec.data().load();
         return run -> execute(c, s, run, log);
     }
 
-    private Map<String, Object> execute(FinetuneRun c, OfaSubnet s, RunDir run, Consumer<String> log) throws IOException {
+    private FinetuneResult execute(FinetuneRun c, OfaSubnet s, RunDir run, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager()) {
             TrainedSupernet sn = TrainedSupernet.load(Path.of(c.supernet()), m);
@@ -48,17 +53,9 @@ public final class FinetuneExperiment implements Experiment<FinetuneRun> {
             Map<String, Object> stage = new LinkedHashMap<>(run.readConfig());
             stage.put("command", "finetune-stage");
             Finetune.Result r = new Finetune(sn, s, c.maxEpochs(), c.patience(), c.train(), log).run(run, m, stage);
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("subnet", s.toString());
-            res.put("best_epochs", r.bestEpochs());
-            res.put("val_top1", r.valTop1());
-            res.put("test_top1", r.test().testTop1());
-            res.put("test_top5", r.test().testTop5());
-            res.put("params", cost.params());
-            res.put("macs", cost.macs());
-            res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-            res.put("supernet", c.supernet());
-            res.put("run_dir", run.dir().toString());
+            FinetuneResult res = new FinetuneResult(s.toString(), r.bestEpochs(), r.valTop1(), r.test().testTop1(),
+                    r.test().testTop5(), cost.params(), cost.macs(), Results.round3((System.nanoTime() - t0) / 1e9), c.supernet(),
+                    run.dir().toString());
             run.writeResult(res);
             Report.of(RunDir.open(run.file("final")), "jnas finetune (final stage): " + s).result(res).trainingCurves().write();
             Report.of(run, "jnas finetune: " + s).result(res).text("Stages: select/report.html (epoch count chosen on "

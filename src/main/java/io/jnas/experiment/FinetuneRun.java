@@ -11,7 +11,8 @@ import io.jnas.train.TrainConfig;
  * @param patience epochs without validation improvement before the choice stops
  * @param train optimisation settings (its epoch count is replaced per stage)
  */
-public record FinetuneRun(String subnet, String supernet, int maxEpochs, int patience, TrainConfig train) {
+public record FinetuneRun(String subnet, String supernet, int maxEpochs, int patience, TrainConfig train)
+        implements RunConfig<FinetuneResult> {
     public FinetuneRun {
         if (maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("--epochs and --patience must be >= 1, got " + maxEpochs + " and " + patience);

@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +26,7 @@ import java.util.function.Consumer;
  * At the end the non-dominated architectures are tested (super-network: on the test split) and reported with their
  * high trade-off points.
  */
-public final class NatExperiment implements Experiment<NatRun> {
+public final class NatExperiment implements Experiment<NatRun, NatResult> {
     @Override
     public String name() {
         return "search-nat";
@@ -40,17 +38,26 @@ public final class NatExperiment implements Experiment<NatRun> {
     }
 
     @Override
+    public Class<NatResult> resultType() {
+        return NatResult.class;
+    }
+
+    @Override
     public long seed(NatRun c) {
         return c.strategy().seed();
     }
 
     @Override
-    public Prepared prepare(NatRun c, Consumer<String> log) throws IOException {
+    public Prepared<NatResult> prepare(NatRun c, Consumer<String> log) throws IOException {
         if (c.estimator() != null) {
             EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
             NatScoring<Object> scoring = new EstimatorScoring<>(ctx);
             scoring.estimator(); // an estimator that cannot score this space fails here
-            return run -> new NatRunner<>(c, scoring, log).run(run);
+            return run -> {
+                try (ctx) {
+                    return new NatRunner<>(c, scoring, log).run(run);
+                }
+            };
         }
         if (c.supernet().dir() != null) {
             TrainedSupernet.specIn(Path.of(c.supernet().dir())).data().load(); // the super-network and its data exist
@@ -82,7 +89,7 @@ public final class NatExperiment implements Experiment<NatRun> {
             this.log = log;
         }
 
-        Map<String, Object> run(RunDir run) throws IOException {
+        NatResult run(RunDir run) throws IOException {
             long t0 = System.nanoTime();
             Strategy<A> strategy = c.strategy().create(scoring.space(), scoring.cost());
             int first = StrategyRuns.start(strategy, run, new StrategyRuns.Evaluator<>(scoring::tensors, scoring::restore,
@@ -111,7 +118,7 @@ public final class NatExperiment implements Experiment<NatRun> {
             return finish(strategy, evaluated, run, t0);
         }
 
-        private Map<String, Object> finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0)
+        private NatResult finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0)
                 throws IOException {
             Strategy.Outcome<A> outcome = strategy.outcome();
             List<Member<A>> archive = outcome == null ? evaluated : outcome.archive().stream().map(k -> new Member<>(k.arch(),
@@ -120,29 +127,19 @@ public final class NatExperiment implements Experiment<NatRun> {
             List<Member<A>> front = new ArrayList<>(Front.nondominated(archive, c.objectives()));
             front.sort(Comparator.comparingLong(Member::macs));
             log.accept("the front holds " + front.size() + " architectures");
-            List<Map<String, Object>> rows = scoring.finish(front, run, c.export());
+            List<NatResult.FrontMember> scored = scoring.finish(front, run, c.export());
             boolean[] knee = Front.highTradeoff(front, c.objectives());
-            for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).put("high_tradeoff", knee[i]);
+            List<NatResult.FrontMember> rows = new ArrayList<>();
+            for (int i = 0; i < scored.size(); i++) {
+                rows.add(scored.get(i).withHighTradeoff(knee[i]));
             }
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("strategy", Strategies.nameOf(c.strategy()));
-            res.putAll(c.strategy().summary());
-            res.put("objectives", c.objectives());
-            res.put("front", rows);
-            res.put("hypervolume", hv.stream().map(Results::round4).toList());
-            Map<String, Object> best = rows.stream().min(Comparator.comparingDouble(r -> ((Number) r.get("error")).doubleValue()))
-                    .orElseThrow();
-            res.put("best_error", best.get("error"));
-            res.put("best", best.get("arch"));
-            res.put("evaluated", outcome == null ? evaluated.size() : outcome.evaluated());
-            res.put("archive", archive.size());
-            res.put("scored_by", scoring.describe());
-            res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-            res.put("seed", c.strategy().seed());
-            res.put("run_dir", run.dir().toString());
+            NatResult.FrontMember best = rows.stream().min(Comparator.comparingDouble(NatResult.FrontMember::error)).orElseThrow();
+            NatResult res = new NatResult(Strategies.nameOf(c.strategy()), c.strategy().summary(), c.objectives(), rows,
+                    hv.stream().map(Results::round4).toList(), best.error(), best.arch(),
+                    outcome == null ? evaluated.size() : outcome.evaluated(), archive.size(), scoring.describe(),
+                    Results.round3((System.nanoTime() - t0) / 1e9), c.strategy().seed(), run.dir().toString());
             run.writeResult(res);
-            NatReport.write(run, res, rows, archive, hv);
+            NatReport.write(run, res, archive, hv);
             return res;
         }
     }

@@ -15,8 +15,8 @@ final class NatReport {
     private NatReport() {
     }
 
-    static <A> void write(RunDir run, Map<String, Object> res, List<Map<String, Object>> rows, List<Member<A>> archive,
-            List<Double> hv) throws IOException {
+    static <A> void write(RunDir run, NatResult res, List<Member<A>> archive, List<Double> hv) throws IOException {
+        List<Map<String, Object>> rows = res.front().stream().map(Json::toMap).toList();
         List<String> cols = new ArrayList<>(rows.isEmpty() ? List.of("arch") : rows.get(0).keySet());
         StringBuilder csv = new StringBuilder(String.join(",", cols)).append('\n');
         for (Map<String, Object> r : rows) {
@@ -32,7 +32,7 @@ final class NatReport {
         List<Double> err = rows.stream().map(r -> ((Number) r.get("error")).doubleValue()).toList();
         List<Double> params = rows.stream().map(r -> ((Number) r.get("params")).doubleValue() / 1e6).toList();
         List<Double> macs = rows.stream().map(r -> ((Number) r.get("macs")).doubleValue() / 1e6).toList();
-        Report r = Report.of(run, "jnas search nat (" + res.get("strategy") + ")").result(res);
+        Report r = Report.of(run, "jnas search nat (" + res.strategy() + ")").result(res);
         if (!hv.isEmpty()) {
             List<Integer> its = new ArrayList<>();
             for (int i = 0; i < hv.size(); i++) {

@@ -19,7 +19,7 @@ import java.util.List;
  *        current weights travel with the tasks
  */
 public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
-        int export, io.jnas.engine.EngineSpec engine) {
+        int export, io.jnas.engine.EngineSpec engine) implements RunConfig<NatResult> {
     public NatRun {
         objectives = List.copyOf(objectives);
         engine = engine == null ? io.jnas.engine.EngineSpec.IN_PROCESS : engine;

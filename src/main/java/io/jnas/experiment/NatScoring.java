@@ -54,7 +54,7 @@ interface NatScoring<A> extends AutoCloseable {
      * else the search's), {@code params}, {@code macs}, and whatever else the scorer adds; exports the first
      * {@code export} members with their weights where it can.
      */
-    List<Map<String, Object>> finish(List<Member<A>> front, RunDir run, int export) throws IOException;
+    List<NatResult.FrontMember> finish(List<Member<A>> front, RunDir run, int export) throws IOException;
 
     @Override
     default void close() {

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * best by the estimate (MOTE-NAS-EF) or the best of the top k by a NAS-Bench-201 validation column (MOTE-NAS's
  * 12-epoch validation, read from the table: no training time is counted).
  */
-public final class SearchExperiment implements Experiment<SearchRun> {
+public final class SearchExperiment implements Experiment<SearchRun, SearchResult> {
     @Override
     public String name() {
         return "search-mote";
@@ -40,12 +40,17 @@ public final class SearchExperiment implements Experiment<SearchRun> {
     }
 
     @Override
+    public Class<SearchResult> resultType() {
+        return SearchResult.class;
+    }
+
+    @Override
     public long seed(SearchRun c) {
         return c.strategy().seed();
     }
 
     @Override
-    public Prepared prepare(SearchRun c, Consumer<String> log) throws IOException {
+    public Prepared<SearchResult> prepare(SearchRun c, Consumer<String> log) throws IOException {
         EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
         if (c.estimator().table() != null) {
             ctx.table();
@@ -54,7 +59,11 @@ public final class SearchExperiment implements Experiment<SearchRun> {
             ctx.preload();
         }
         Estimator<Object> estimator = ctx.shared(c.estimator().estimators().get(0));
-        return run -> execute(c, ctx, estimator, run, log);
+        return run -> {
+            try (ctx) {
+                return execute(c, ctx, estimator, run, log);
+            }
+        };
     }
 
     /** The returned architecture: the best estimate, or the best validation of the top k (their rows into {@code rows}). */
@@ -94,7 +103,7 @@ public final class SearchExperiment implements Experiment<SearchRun> {
                 log);
     }
 
-    private <A> Map<String, Object> execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
+    private <A> SearchResult execute(SearchRun c, EstimatorContext<A> ctx, Estimator<A> estimator, RunDir run,
             Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
         SearchSpace<A> space = ctx.kit().space();
@@ -135,28 +144,16 @@ public final class SearchExperiment implements Experiment<SearchRun> {
         return finish(c, run, all.size(), chosen, space.format(chosen), candidates, table, truth, estimatorName, seconds[0], t0);
     }
 
-    private static Map<String, Object> finish(SearchRun c, RunDir run, int evaluated, Object chosen, String arch,
+    private static SearchResult finish(SearchRun c, RunDir run, int evaluated, Object chosen, String arch,
             List<Map<String, Object>> candidates, Nb201Table table, String truth, String estimatorName, double seconds,
             long t0) throws IOException {
-        Map<String, Object> res = new LinkedHashMap<>();
-        res.put("arch", arch);
-        res.put("strategy", Strategies.nameOf(c.strategy()));
-        res.put("estimator", estimatorName);
-        res.put("selection", c.selection().equals("best") ? "best estimate" : "top-" + c.k() + " by " + c.validation());
-        if (table != null) {
-            res.put("table_accuracy", table.require((Nb201Cell) chosen, truth));
-            res.put("table_column", truth);
-        }
-        res.put("evaluated", evaluated);
-        if (!candidates.isEmpty()) {
-            res.put("validated", candidates);
-        }
-        res.put("seconds", Results.round3(seconds));
-        res.put("wall_seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-        res.put("seed", c.strategy().seed());
-        res.put("run_dir", run.dir().toString());
+        SearchResult res = new SearchResult(arch, Strategies.nameOf(c.strategy()), estimatorName,
+                c.selection().equals("best") ? "best estimate" : "top-" + c.k() + " by " + c.validation(),
+                table != null ? table.require((Nb201Cell) chosen, truth) : null, table != null ? truth : null, evaluated,
+                candidates.isEmpty() ? null : candidates, Results.round3(seconds), Results.round3((System.nanoTime() - t0) / 1e9),
+                c.strategy().seed(), run.dir().toString());
         run.writeResult(res);
-        Report r = Report.of(run, "jnas search mote (" + res.get("strategy") + ", " + estimatorName + ")").result(res);
+        Report r = Report.of(run, "jnas search mote (" + res.strategy() + ", " + estimatorName + ")").result(res);
         if (!candidates.isEmpty()) {
             r.section("Validated candidates").table(new ArrayList<>(candidates.get(0).keySet()), candidates);
         }

@@ -18,7 +18,7 @@ import io.jnas.search.EvolutionConfig;
  * @param engine where the candidates are scored (this process, worker processes, a Spark cluster)
  */
 public record SearchRun(EstimatorSpec estimator, StrategyConfig strategy, String selection, int k, String validation,
-        EngineSpec engine) {
+        EngineSpec engine) implements RunConfig<SearchResult> {
     public SearchRun {
         engine = engine == null ? EngineSpec.IN_PROCESS : engine;
         if (estimator.estimators().size() != 1) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * checkpoints; the run directory ends with the trained super-network ({@link TrainedSupernet}), the largest and
  * smallest subnets' validation accuracy, result.json and report.html.
  */
-public final class SupernetExperiment implements Experiment<SupernetRun> {
+public final class SupernetExperiment implements Experiment<SupernetRun, SupernetResult> {
     @Override
     public String name() {
         return "supernet-train";
@@ -42,12 +42,17 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
     }
 
     @Override
+    public Class<SupernetResult> resultType() {
+        return SupernetResult.class;
+    }
+
+    @Override
     public long seed(SupernetRun c) {
         return c.supernet().train().seed();
     }
 
     @Override
-    public Prepared prepare(SupernetRun c, Consumer<String> log) throws IOException {
+    public Prepared<SupernetResult> prepare(SupernetRun c, Consumer<String> log) throws IOException {
         SupernetSpec s = c.supernet();
         Dataset d = s.data().load();
         ImageData[] tv = s.splits(d);
@@ -59,7 +64,7 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
         return run -> execute(s, c.from(), d, tv, run, log);
     }
 
-    private Map<String, Object> execute(SupernetSpec s, Pretrained from, Dataset d, ImageData[] tv, RunDir run,
+    private SupernetResult execute(SupernetSpec s, Pretrained from, Dataset d, ImageData[] tv, RunDir run,
             Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager()) {
@@ -74,36 +79,25 @@ public final class SupernetExperiment implements Experiment<SupernetRun> {
             List<Map<String, Object>> history = trainer.fit();
             TrainedSupernet.save(run.dir(), s, net);
             OfaSpace sp = s.ofaSpace();
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("space", s.space());
-            res.put("dataset", d.name());
-            if (from != null) {
-                res.put("pretrained", from.path());
-            }
-            for (Map.Entry<String, OfaSubnet> e : Map.of("largest", sp.largest(), "smallest", sp.smallest()).entrySet()) {
+            Map<String, SupernetResult.Subnet> ends = new LinkedHashMap<>();
+            for (Map.Entry<String, OfaSubnet> e : List.of(Map.entry("largest", sp.largest()), Map.entry("smallest", sp.smallest()))) {
                 Evaluation ev = SubnetEvaluation.of(net, e.getValue(), m, tv[0], tv[1], trainer.normalization(),
                         s.train().recalibImages(), Math.max(s.train().batch(), 128), s.train().seed());
                 OfaCost cost = OfaCost.of(e.getValue(), s.network().inChannels(), s.network().classes());
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("subnet", e.getValue().toString());
-                r.put("val_top1", ev.top1());
-                r.put("params", cost.params());
-                r.put("macs", cost.macs());
-                res.put(e.getKey(), r);
+                ends.put(e.getKey(), new SupernetResult.Subnet(e.getValue().toString(), ev.top1(), cost.params(), cost.macs()));
                 log.accept(String.format("%s subnet: validation %.2f%%, %,d params, %,d MACs", e.getKey(), ev.top1(),
                         cost.params(), cost.macs()));
             }
-            res.put("epochs", trainer.totalEpochs());
-            res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-            res.put("weights", run.file(TrainedSupernet.WEIGHTS).toString());
-            res.put("run_dir", run.dir().toString());
+            SupernetResult res = new SupernetResult(s.space(), d.name(), from != null ? from.path() : null, ends.get("largest"),
+                    ends.get("smallest"), trainer.totalEpochs(), Results.round3((System.nanoTime() - t0) / 1e9),
+                    run.file(TrainedSupernet.WEIGHTS).toString(), run.dir().toString());
             run.writeResult(res);
             report(run, s, from, res, history);
             return res;
         }
     }
 
-    private static void report(RunDir run, SupernetSpec s, Pretrained from, Map<String, Object> res,
+    private static void report(RunDir run, SupernetSpec s, Pretrained from, SupernetResult res,
             List<Map<String, Object>> history) throws IOException {
         Report r = Report.of(run, from == null ? "jnas supernet train (" + s.space() + ")"
                 : "jnas supernet import (" + s.space() + ", from " + from.path() + ")").result(res);

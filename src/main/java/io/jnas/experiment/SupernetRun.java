@@ -10,7 +10,7 @@ import io.jnas.train.ofa.SupernetSpec;
  * @param supernet the variant, shape, data, validation split and training settings
  * @param from the weights it starts from, or null to start from a seeded initialisation
  */
-public record SupernetRun(SupernetSpec supernet, Pretrained from) {
+public record SupernetRun(SupernetSpec supernet, Pretrained from) implements RunConfig<SupernetResult> {
     /** A training from a seeded initialisation. */
     public SupernetRun(SupernetSpec supernet) {
         this(supernet, null);

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -133,24 +132,19 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
     }
 
     @Override
-    public List<Map<String, Object>> finish(List<Member<OfaSubnet>> front, RunDir run, int export) throws IOException {
+    public List<NatResult.FrontMember> finish(List<Member<OfaSubnet>> front, RunDir run, int export) throws IOException {
         Path subnets = run.file("subnets");
         Files.createDirectories(subnets);
         io.jnas.data.Preprocessing.of(data.train(), data.norm()).writeTo(subnets);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<NatResult.FrontMember> rows = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
             Member<OfaSubnet> f = front.get(i);
             try (NDManager sm = manager.newSubManager()) {
                 OfaNetwork sub = SubnetEvaluation.extract(supernet.net(), f.arch(), sm, data.train(), data.norm(), recal, batch,
                         seed);
                 Evaluation ev = Evaluation.of(sub, sm, data.test(), data.norm(), batch);
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("arch", f.arch().toString());
-                r.put("error", Results.round4(100.0 - ev.top1()));
-                r.put("val_error", Results.round4(f.error()));
-                r.put("params", f.params());
-                r.put("macs", f.macs());
-                rows.add(r);
+                rows.add(new NatResult.FrontMember(f.arch().toString(), Results.round4(100.0 - ev.top1()),
+                        Results.round4(f.error()), f.params(), f.macs(), null));
                 if (i < export) {
                     TensorFile.write(subnets.resolve(i + ".safetensors"), sub.namedArrays()); // atomic
                     AtomicFiles.writeString(subnets.resolve(i + ".json"), f.arch().toString() + "\n");

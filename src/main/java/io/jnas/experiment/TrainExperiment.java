@@ -8,12 +8,10 @@ import io.jnas.nn.Network;
 import io.jnas.report.Report;
 import io.jnas.run.Seeds;
 import io.jnas.train.Trainer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** {@code train}: trains a fixed network with per-epoch checkpoints, then result.json and report.html. */
-public final class TrainExperiment implements Experiment<TrainRun> {
+public final class TrainExperiment implements Experiment<TrainRun, TrainResult> {
     @Override
     public String name() {
         return "train";
@@ -25,12 +23,17 @@ public final class TrainExperiment implements Experiment<TrainRun> {
     }
 
     @Override
+    public Class<TrainResult> resultType() {
+        return TrainResult.class;
+    }
+
+    @Override
     public long seed(TrainRun c) {
         return c.train().seed();
     }
 
     @Override
-    public Prepared prepare(TrainRun c, Consumer<String> log) throws java.io.IOException {
+    public Prepared<TrainResult> prepare(TrainRun c, Consumer<String> log) throws java.io.IOException {
         Dataset d = c.data().load();
         log.accept(d.describe());
         return run -> {
@@ -41,22 +44,11 @@ public final class TrainExperiment implements Experiment<TrainRun> {
                 log.accept(String.format("model %s: %,d params, %,d MACs per %dx%d image", c.model().describe(), cost.params(),
                         cost.macs(), d.train().height(), d.train().width()));
                 Trainer.Result r = new Trainer(net, m, c.train(), d.train(), d.test(), run, log).fit();
-                Map<String, Object> res = new LinkedHashMap<>();
-                res.put("arch", c.model().describe());
-                res.put("dataset", d.name());
-                res.put("train_images", d.train().size());
-                res.put("test_images", d.test().size());
-                res.put("epochs", c.train().epochs());
-                res.put("test_top1", Results.round3(r.finalTest().top1()));
-                res.put("test_top5", Results.round3(r.finalTest().top5()));
-                res.put("test_loss", Results.round3(r.finalTest().loss()));
-                res.put("params", cost.params());
-                res.put("macs", cost.macs());
-                res.put("images_per_s", Results.round3(r.imagesPerSecond()));
-                res.put("train_seconds", Results.round3(r.trainSeconds()));
-                res.put("seconds", Results.round3((System.nanoTime() - t0) / 1e9));
-                res.put("seed", c.train().seed());
-                res.put("run_dir", run.dir().toString());
+                TrainResult res = new TrainResult(c.model().describe(), d.name(), d.train().size(), d.test().size(),
+                        c.train().epochs(), Results.round3(r.finalTest().top1()), Results.round3(r.finalTest().top5()),
+                        Results.round3(r.finalTest().loss()), cost.params(), cost.macs(), Results.round3(r.imagesPerSecond()),
+                        Results.round3(r.trainSeconds()), Results.round3((System.nanoTime() - t0) / 1e9), c.train().seed(),
+                        run.dir().toString());
                 run.writeResult(res);
                 Report.of(run, "jnas training: " + c.model().kind() + " on " + d.name()).result(res).trainingCurves().write();
                 return res;

@@ -11,5 +11,5 @@ import io.jnas.train.TrainConfig;
  * @param data the data
  * @param train the hyper-parameters (including the seed)
  */
-public record TrainRun(ModelSpec model, DataSpec data, TrainConfig train) {
+public record TrainRun(ModelSpec model, DataSpec data, TrainConfig train) implements RunConfig<TrainResult> {
 }

@@ -27,6 +27,11 @@ public final class Report {
         return new Report(run, title);
     }
 
+    /** The result record's scalar fields, as {@link #result(Map)}. */
+    public Report result(Record result) {
+        return result(io.jnas.run.Json.toMap(result));
+    }
+
     /** The result's scalar fields (nested maps and lists are left to their own sections). */
     public Report result(Map<String, ?> result) {
         Map<String, Object> flat = new LinkedHashMap<>();

@@ -204,6 +204,11 @@ public final class RunDir {
         return Optional.of(new Checkpoint(groups, state));
     }
 
+    /** Writes result.json from a result record (its fields, snake_case, nulls left out). */
+    public void writeResult(Record result) throws IOException {
+        writeResult(Json.toMap(result));
+    }
+
     public void writeResult(Map<String, ?> result) throws IOException {
         AtomicFiles.writeString(dir.resolve("result.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(result));

@@ -69,4 +69,152 @@ public record TrainConfig(int epochs, int batch, String optimizer, double lr, do
         return new TrainConfig(epochs, batch, "sgd", 0.025, 0.0, "cosine", 0, 0.9, false, 3e-4, 0.0, 5.0, 0.2, 0.4, 4,
                 true, 16, seed);
     }
+
+    /** A builder starting from {@link #defaults} (10 epochs, batch 128, seed 0). */
+    public static Builder builder() {
+        return defaults(10, 128, 0).toBuilder();
+    }
+
+    /** A builder starting from these values (e.g. a protocol's: {@code TrainConfig.dartsProtocol(...).toBuilder()}). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Sets what differs from a preset; {@link #build} checks the values as the constructor does. */
+    public static final class Builder {
+        private int epochs;
+        private int batch;
+        private String optimizer;
+        private double lr;
+        private double minLr;
+        private String schedule;
+        private double warmupEpochs;
+        private double momentum;
+        private boolean nesterov;
+        private double weightDecay;
+        private double labelSmoothing;
+        private double gradClip;
+        private double dropPath;
+        private double auxWeight;
+        private int cropPadding;
+        private boolean flip;
+        private int cutout;
+        private long seed;
+
+        private Builder(TrainConfig c) {
+            epochs = c.epochs;
+            batch = c.batch;
+            optimizer = c.optimizer;
+            lr = c.lr;
+            minLr = c.minLr;
+            schedule = c.schedule;
+            warmupEpochs = c.warmupEpochs;
+            momentum = c.momentum;
+            nesterov = c.nesterov;
+            weightDecay = c.weightDecay;
+            labelSmoothing = c.labelSmoothing;
+            gradClip = c.gradClip;
+            dropPath = c.dropPath;
+            auxWeight = c.auxWeight;
+            cropPadding = c.cropPadding;
+            flip = c.flip;
+            cutout = c.cutout;
+            seed = c.seed;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder batch(int v) {
+            batch = v;
+            return this;
+        }
+
+        public Builder optimizer(String v) {
+            optimizer = v;
+            return this;
+        }
+
+        public Builder lr(double v) {
+            lr = v;
+            return this;
+        }
+
+        public Builder minLr(double v) {
+            minLr = v;
+            return this;
+        }
+
+        public Builder schedule(String v) {
+            schedule = v;
+            return this;
+        }
+
+        public Builder warmupEpochs(double v) {
+            warmupEpochs = v;
+            return this;
+        }
+
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        public Builder nesterov(boolean v) {
+            nesterov = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder labelSmoothing(double v) {
+            labelSmoothing = v;
+            return this;
+        }
+
+        public Builder gradClip(double v) {
+            gradClip = v;
+            return this;
+        }
+
+        public Builder dropPath(double v) {
+            dropPath = v;
+            return this;
+        }
+
+        public Builder auxWeight(double v) {
+            auxWeight = v;
+            return this;
+        }
+
+        public Builder cropPadding(int v) {
+            cropPadding = v;
+            return this;
+        }
+
+        public Builder flip(boolean v) {
+            flip = v;
+            return this;
+        }
+
+        public Builder cutout(int v) {
+            cutout = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(epochs, batch, optimizer, lr, minLr, schedule, warmupEpochs, momentum, nesterov, weightDecay,
+                    labelSmoothing, gradClip, dropPath, auxWeight, cropPadding, flip, cutout, seed);
+        }
+    }
 }

@@ -33,13 +33,19 @@ class ExperimentsTest {
                 + "none~1|avg_pool_3x3~2|", 4, 1, false), mnist(), TrainConfig.nb201Protocol(2, 32, 1, 3));
         List<String> log = new ArrayList<>();
         Path dir = tmp.resolve("run");
-        Map<String, Object> r = Experiments.start(cfg, dir, log::add);
-        assertThat(r).containsKeys("test_top1", "params", "macs").containsEntry("epochs", 2);
+        TrainResult r = Experiments.start(cfg, dir, log::add);
+        assertThat(r.epochs()).isEqualTo(2);
+        assertThat(r.params()).isPositive();
+        // result.json is the record, snake_case, and reads back into it
+        Map<String, Object> json = io.jnas.run.Json.toMap(io.jnas.run.Json.MAPPER.readTree(dir.resolve("result.json").toFile()));
+        assertThat(json).containsEntry("epochs", 2).containsEntry("test_top1", r.testTop1()).containsKeys("images_per_s",
+                "run_dir");
+        assertThat(Experiments.part(cfg, dir, l -> { })).isEqualTo(r);
         assertThat(log).anyMatch(l -> l.startsWith("epoch 2/2"));
         Map<String, Object> file = RunDir.open(dir).readConfig();
         assertThat(file).containsEntry("command", "train").containsEntry("seed", 3).containsKeys("config", "versions");
         // resumed, the finished run reports the same figures from its own folder
-        assertThat(Experiments.resume(dir, l -> { }).get("test_top1")).isEqualTo(r.get("test_top1"));
+        assertThat(((TrainResult) Experiments.resume(dir, l -> { })).testTop1()).isEqualTo(r.testTop1());
         assertThat(Experiments.forConfig(cfg).name()).isEqualTo("train");
     }
 

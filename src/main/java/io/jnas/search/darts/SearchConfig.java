@@ -62,4 +62,101 @@ public record SearchConfig(String space, String objective, MaeObjective.Config m
                 layers != null ? layers : p.layers(), epochs != null ? epochs : p.epochs(), batch != null ? batch : p.batch(), lr,
                 0.001, 0.9, 3e-4, 5.0, alphaLr != null ? alphaLr : p.alphaLr(), alphaWd, variants, true, seed);
     }
+
+    /**
+     * A builder of a differentiable search on {@code space} as jnas search mae makes it: the MAE objective with the
+     * hierarchical decoder, the space kit's cpu preset for C, cells, epochs and batch, weight lr 0.025, seed 0.
+     */
+    public static Builder builder(String space) {
+        return new Builder(space);
+    }
+
+    /** The values a search is built from; null keeps the space kit's preset. */
+    public static final class Builder {
+        private final String space;
+        private boolean paper;
+        private String objective = "mae";
+        private MaeObjective.Config mae = MaeObjective.Config.DEFAULT;
+        private Integer channels;
+        private Integer layers;
+        private Integer epochs;
+        private Integer batch;
+        private double lr = 0.025;
+        private Double alphaLr;
+        private double alphaWeightDecay = 1e-3;
+        private SearchOptions variants = SearchOptions.PLAIN;
+        private long seed;
+
+        private Builder(String space) {
+            this.space = space;
+        }
+
+        /** The space's paper preset instead of its cpu one. */
+        public Builder paper(boolean v) {
+            paper = v;
+            return this;
+        }
+
+        /** mae (label-free) or supervised. */
+        public Builder objective(String v) {
+            objective = v;
+            return this;
+        }
+
+        public Builder mae(MaeObjective.Config v) {
+            mae = v;
+            return this;
+        }
+
+        public Builder channels(int v) {
+            channels = v;
+            return this;
+        }
+
+        public Builder layers(int v) {
+            layers = v;
+            return this;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder batch(int v) {
+            batch = v;
+            return this;
+        }
+
+        public Builder lr(double v) {
+            lr = v;
+            return this;
+        }
+
+        public Builder alphaLr(double v) {
+            alphaLr = v;
+            return this;
+        }
+
+        public Builder alphaWeightDecay(double v) {
+            alphaWeightDecay = v;
+            return this;
+        }
+
+        /** PC-DARTS / DARTS- plug-ins. */
+        public Builder variants(SearchOptions v) {
+            variants = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public SearchConfig build() {
+            return preset(paper, space, objective, mae, channels, layers, epochs, batch, lr, alphaLr, alphaWeightDecay, variants,
+                    seed);
+        }
+    }
 }

@@ -128,4 +128,99 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
                     + "from search nat's options (--policy, --archive, --predictor, ...): use it with jnas search nat"));
         }
     }
+
+    /**
+     * A builder of NAT settings as search nat's options make them: the cpu preset of NATv2 (error, params and MACs, the
+     * gbt predictor, spread initialisation, seed 0) unless told otherwise; what is not set comes from the preset.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The values a NAT search is built from; null keeps the preset's. */
+    public static final class Builder {
+        private boolean paper;
+        private String policy = "natv2";
+        private List<String> objectives = List.of("error", "params", "macs");
+        private Integer archive;
+        private Integer iterations;
+        private Integer candidates;
+        private String predictor = "gbt";
+        private Integer folds;
+        private Integer adaptEpochs;
+        private int evaluations;
+        private String init = "spread";
+        private long seed;
+
+        private Builder() {
+        }
+
+        /** The paper preset (NATv2 archive 300, 25 candidates, 30 iterations, ...) instead of the cpu one. */
+        public Builder paper(boolean v) {
+            paper = v;
+            return this;
+        }
+
+        public Builder policy(String v) {
+            policy = v;
+            return this;
+        }
+
+        public Builder objectives(String... v) {
+            objectives = List.of(v);
+            return this;
+        }
+
+        public Builder archive(int v) {
+            archive = v;
+            return this;
+        }
+
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder candidates(int v) {
+            candidates = v;
+            return this;
+        }
+
+        public Builder predictor(String v) {
+            predictor = v;
+            return this;
+        }
+
+        public Builder folds(int v) {
+            folds = v;
+            return this;
+        }
+
+        /** Super-network adaptation epochs per iteration (0 where an estimator scores). */
+        public Builder adaptEpochs(int v) {
+            adaptEpochs = v;
+            return this;
+        }
+
+        /** The total number of evaluations; sets the iterations that need. */
+        public Builder evaluations(int v) {
+            evaluations = v;
+            return this;
+        }
+
+        public Builder init(String v) {
+            init = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public NatConfig build() {
+            return preset(paper, policy, objectives, archive, iterations, candidates, predictor, folds, adaptEpochs, evaluations,
+                    init, seed);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.jnas.cli;
 
 import io.jnas.estimate.EstimatorSpec;
+import io.jnas.estimate.Estimators;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.NatRun;
@@ -75,7 +76,7 @@ final class NatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean onSupernet = space.equals("ofa") || space.equals("ofav2");
+        boolean onSupernet = SupernetSpec.SPACES.contains(space);
         NatConfig nat = NatConfig.preset(preset.paper(), policy, objectives, archive, iterations, candidates, predictor, folds,
                 onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, out.seed);
         StrategyConfig s = NatRun.strategy(strategy, nat, strategyOptions);
@@ -84,7 +85,7 @@ final class NatCommand implements Callable<Integer> {
             run = new NatRun(s, objectives, null, supernet(), export, workers.spec());
         } else {
             String e = NatRun.estimatorFor(space, estimator, table);
-            run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), e.equals("table") ? null : data.spec(out.seed, 0),
+            run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), Estimators.get(e).readsImages() ? data.spec(out.seed, 0) : null,
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
                     mote.ensemble()), null, export, workers.spec());
         }

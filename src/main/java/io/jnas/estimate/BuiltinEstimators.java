@@ -28,6 +28,13 @@ public final class BuiltinEstimators {
             return List.of("mote", "mote_raw", "mote_landscape", "mote_speed");
         }
 
+        /** MOTE's two terms are calibrated over the whole sample (MoteCalibration) before they are summed. */
+        @Override
+        public java.util.Optional<SampleFit> sampleFit(EstimatorSpec spec) {
+            return java.util.Optional.of(column -> MoteCalibration.fit(column.apply("mote_landscape"), column.apply("mote_speed"),
+                    spec.mote().config().speed()));
+        }
+
         @Override
         public <A> Estimator<A> create(EstimatorContext<A> c) {
             SpaceKit<A> kit = c.kit();
@@ -272,6 +279,11 @@ public final class BuiltinEstimators {
         @Override
         public String description() {
             return "a NAS-Bench-201 table column (--table; default the 200-epoch CIFAR-10 test accuracy)";
+        }
+
+        @Override
+        public boolean readsImages() {
+            return false;
         }
 
         @Override

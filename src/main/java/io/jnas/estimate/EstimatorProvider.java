@@ -22,4 +22,31 @@ public interface EstimatorProvider {
 
     /** Builds the estimator for the context's space; IllegalArgumentException when it cannot score that space. */
     <A> Estimator<A> create(EstimatorContext<A> context);
+
+    /** Whether it reads the images of the spec's data set (false: a search gives it none, and loads none). */
+    default boolean readsImages() {
+        return true;
+    }
+
+    /**
+     * A fit over a whole scored sample that gives this estimator's final value from its terms once every architecture
+     * has them (MOTE's calibration of its two terms), or empty. A study applies it to every row of its sample and
+     * reports the fit as {@code NAME_calibration}.
+     */
+    default java.util.Optional<SampleFit> sampleFit(EstimatorSpec spec) {
+        return java.util.Optional.empty();
+    }
+
+    /** Fits a {@link Calibration} on a sample's columns. */
+    @FunctionalInterface
+    interface SampleFit {
+        /** The calibration fitted on the sample, {@code column} giving each column's values in one order. */
+        Calibration fit(java.util.function.Function<String, double[]> column);
+    }
+
+    /** A fitted calibration: a record (written as JSON) that turns one row's terms into the estimator's value. */
+    interface Calibration {
+        /** The value of the row whose columns are {@code row}. */
+        double apply(java.util.Map<String, Double> row);
+    }
 }

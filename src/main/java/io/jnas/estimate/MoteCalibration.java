@@ -14,7 +14,7 @@ package io.jnas.estimate;
  * @param fittedOn number of architectures fitted on
  */
 public record MoteCalibration(double lambdaLandscape, double sigmaLandscape, double lambdaSpeed, double sigmaSpeed,
-        String speedTerm, int fittedOn) {
+        String speedTerm, int fittedOn) implements EstimatorProvider.Calibration {
 
     /** Fits the calibration on the terms of {@code landscape.length} architectures. */
     public static MoteCalibration fit(double[] landscape, double[] speed, String speedTerm) {
@@ -24,6 +24,12 @@ public record MoteCalibration(double lambdaLandscape, double sigmaLandscape, dou
     }
 
     /** The calibrated MOTE of one architecture's terms. */
+    /** The calibrated MOTE of a scores row (its mote_landscape and mote_speed columns). */
+    @Override
+    public double apply(java.util.Map<String, Double> row) {
+        return apply(row.get("mote_landscape"), row.get("mote_speed"));
+    }
+
     public double apply(double landscape, double speed) {
         return MoteEstimator.combine(landscape, speed, new BoxCox(lambdaLandscape, sigmaLandscape),
                 new BoxCox(lambdaSpeed, sigmaSpeed));

@@ -5,7 +5,7 @@ import io.jnas.engine.Engines;
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
-import io.jnas.estimate.MoteCalibration;
+import io.jnas.estimate.EstimatorProvider;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.estimate.RankEstimators;
 import io.jnas.estimate.RankRule;
@@ -192,14 +192,16 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
         private EstimateResult finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
             List<String> keys = new ArrayList<>(rows.keySet());
             keys.sort(null); // fits and ranks over the pool must not depend on the order in which workers finished
-            MoteCalibration cal = null;
-            if (c.estimators().estimators().contains("mote")) {
-                MoteCalibration fit = MoteCalibration.fit(column(rows, keys, "mote_landscape"), column(rows, keys, "mote_speed"),
-                        c.estimators().mote().config().speed());
-                rows.values().forEach(r -> r.put("mote", fit.apply(r.get("mote_landscape"), r.get("mote_speed"))));
-                AtomicFiles.writeString(run.file("mote_calibration.json"), Json.write(fit));
-                csv.rewrite(rows);
-                cal = fit;
+            Map<String, Object> calibrations = new LinkedHashMap<>();
+            for (String e : c.estimators().estimators()) {
+                var fit = Estimators.get(e).sampleFit(c.estimators());
+                if (fit.isPresent()) {
+                    EstimatorProvider.Calibration cal = fit.get().fit(col -> column(rows, keys, col));
+                    rows.values().forEach(r -> r.put(e, cal.apply(r)));
+                    AtomicFiles.writeString(run.file(e + "_calibration.json"), Json.write(cal));
+                    calibrations.put(e + "_calibration", Json.toMap(cal));
+                    csv.rewrite(rows);
+                }
             }
             Map<String, EstimateResult.Pooled> pooled = new LinkedHashMap<>();
             for (String e : names) {
@@ -225,7 +227,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
             String truth = table == null ? null : c.estimators().tableColumn() != null ? c.estimators().tableColumn()
                     : Nb201Table.testColumn("cifar10", 200);
             Map<String, EstimateResult.Correlation> stats = table == null ? null : study(rows, keys, truth, report);
-            EstimateResult res = new EstimateResult(cal, pooled.isEmpty() ? null : pooled, keys.size(), workers,
+            EstimateResult res = new EstimateResult(calibrations, pooled.isEmpty() ? null : pooled, keys.size(), workers,
                     Results.round3(rows.values().stream().mapToDouble(r -> r.get("seconds")).average().orElse(0)),
                     Results.round3(seconds), c.csv() == null ? run.file("scores.csv").toString() : c.csv(), truth, stats,
                     run.dir().toString());

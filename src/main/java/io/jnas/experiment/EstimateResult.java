@@ -1,14 +1,16 @@
 package io.jnas.experiment;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.jnas.estimate.MoteCalibration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What an estimate study measured (result.json of {@code jnas estimate}); the scores themselves are in scores.csv.
  *
- * @param moteCalibration MOTE's calibration of its two terms over the sample (with the mote estimator, else null)
+ * @param calibrations per estimator fitted over the sample ({@code mote_calibration}: MOTE's calibration of its two terms),
+ *     written as top-level fields
  * @param poolDependent per estimator whose value ranks a cell among the pool (ensemble), how (else null)
  * @param architectures architectures scored
  * @param workers the engine the scores came from and the failures there (null in this process)
@@ -20,9 +22,14 @@ import java.util.Map;
  * @param runDir the run directory
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EstimateResult(MoteCalibration moteCalibration, Map<String, Pooled> poolDependent, int architectures,
+public record EstimateResult(@JsonAnySetter @JsonAnyGetter Map<String, Object> calibrations, Map<String, Pooled> poolDependent, int architectures,
         Workers workers, double secondsPerArch, double seconds, String scores, String truth,
         Map<String, Correlation> estimators, String runDir) {
+
+    public EstimateResult {
+        calibrations = calibrations == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                calibrations));
+    }
 
     /**
      * How a pool-dependent estimator was computed.

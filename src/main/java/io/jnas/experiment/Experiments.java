@@ -52,23 +52,32 @@ public final class Experiments {
     /** Continues the run in {@code dir} from its checkpoints (a finished run reports its result again). */
     public static Record resume(Path dir, Consumer<String> log) throws IOException {
         Kernels.ensure(log);
-        RunDir run = RunDir.open(dir);
-        Map<String, Object> file = run.readConfig();
+        return continueRun(config(dir), dir, log);
+    }
+
+    private static <R extends Record> R continueRun(RunConfig<R> config, Path dir, Consumer<String> log) throws IOException {
+        return forConfig(config).prepare(config, log).run(RunDir.open(dir));
+    }
+
+    /**
+     * The configuration of the run in {@code dir}, as its experiment's record (a {@link TrainRun}, a {@link NatRun},
+     * ...); IllegalArgumentException naming the problem when config.yaml is not one this version can read.
+     */
+    @SuppressWarnings("unchecked")
+    public static RunConfig<?> config(Path dir) throws IOException {
+        Map<String, Object> file = RunDir.open(dir).readConfig();
         Object command = file.get("command");
         if (!(command instanceof String name) || !EXPERIMENTS.has(name) || !file.containsKey("config")) {
             throw new IllegalArgumentException(dir + "/config.yaml names command '" + command + "', which this version of jnas "
                     + "cannot resume (commands: " + String.join(", ", names()) + ")");
         }
-        @SuppressWarnings("unchecked")
         Experiment<RunConfig<Record>, Record> e = EXPERIMENTS.get(name);
-        RunConfig<Record> config;
         try {
-            config = Json.MAPPER.convertValue(file.get("config"), e.configType());
+            return Json.MAPPER.convertValue(file.get("config"), e.configType());
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(dir + "/config.yaml does not describe a '" + name + "' run ("
                     + ex.getMessage().split("\n")[0] + ")");
         }
-        return e.prepare(config, log).run(run);
     }
 
     /** A part of a larger run: the result of a finished run in {@code dir}, else resumes or starts it. */

@@ -83,19 +83,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
 
     @Override
     public CostModel<OfaSubnet> cost() {
-        int in = supernet.spec().network().inChannels();
-        int classes = supernet.spec().network().classes();
-        return new CostModel<>() {
-            @Override
-            public long params(OfaSubnet s) {
-                return OfaCost.of(s, in, classes).params();
-            }
-
-            @Override
-            public long macs(OfaSubnet s) {
-                return OfaCost.of(s, in, classes).macs();
-            }
-        };
+        return OfaCost.model(supernet.spec().network().inChannels(), supernet.spec().network().classes());
     }
 
     @Override

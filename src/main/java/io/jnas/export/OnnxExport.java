@@ -9,8 +9,10 @@ import io.jnas.data.Normalization;
 import io.jnas.data.Preprocessing;
 import io.jnas.experiment.Results;
 import io.jnas.experiment.TrainRun;
+import io.jnas.experiment.Experiments;
 import io.jnas.experiment.FinetuneRun;
 import io.jnas.experiment.NatRun;
+import io.jnas.experiment.RunConfig;
 import io.jnas.nn.Cost;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Init;
@@ -164,21 +166,22 @@ public final class OnnxExport {
     }
 
     static Source source(Path runDir, int subnet, NDManager m, Consumer<String> log) throws IOException {
-        RunDir run = RunDir.open(runDir);
-        Map<String, Object> file = run.readConfig();
-        String command = String.valueOf(file.get("command"));
-        Object config = file.get("config");
+        RunConfig<?> config = Experiments.config(runDir);
         if (!Files.isRegularFile(runDir.resolve("result.json"))) {
             throw new IllegalArgumentException(runDir + " has not finished (no result.json): finish it with jnas resume "
                     + runDir + ", then export it");
         }
-        return switch (command) {
-            case "train" -> train(runDir, Json.MAPPER.convertValue(config, TrainRun.class), m, log);
-            case "finetune" -> finetune(runDir, Json.MAPPER.convertValue(config, FinetuneRun.class), m, log);
-            case "search-nat" -> natSubnet(runDir, Json.MAPPER.convertValue(config, NatRun.class), subnet, m, log);
-            default -> throw new IllegalArgumentException(runDir + " is not a trained network but a run of '" + command + "'; export "
-                    + "a train or finetune run, or a subnet that search nat exported (jnas export NAT_RUN --subnet K)");
-        };
+        if (config instanceof TrainRun t) {
+            return train(runDir, t, m, log);
+        }
+        if (config instanceof FinetuneRun f) {
+            return finetune(runDir, f, m, log);
+        }
+        if (config instanceof NatRun n) {
+            return natSubnet(runDir, n, subnet, m, log);
+        }
+        throw new IllegalArgumentException(runDir + " is not a trained network but a run of '" + Experiments.forConfig(config)
+                .name() + "'; export a train or finetune run, or a subnet that search nat exported (jnas export NAT_RUN --subnet K)");
     }
 
     private static Source train(Path dir, TrainRun c, NDManager m, Consumer<String> log) throws IOException {

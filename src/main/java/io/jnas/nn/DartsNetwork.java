@@ -28,31 +28,19 @@ public final class DartsNetwork extends Network {
             throw new IllegalArgumentException("the DARTS network needs at least 3 layers, got " + layers);
         }
         this.inChannels = inChannels;
-        int stemC = 3 * c;
-        stem = child("stem", Sequential.of(new Conv(init, inChannels, stemC, 3, 1, 1, 1, 1, false),
-                new BatchNorm(init, stemC, true)));
-        int cpp = stemC;
-        int cp = stemC;
-        int cur = c;
-        boolean reductionPrev = false;
+        stem = child("stem", DartsMacro.stem(init, inChannels, c));
         auxAfter = 2 * layers / 3;
-        AuxHead auxHead = null;
-        for (int i = 0; i < layers; i++) {
-            boolean reduction = i == layers / 3 || i == 2 * layers / 3;
-            if (reduction) {
-                cur *= 2;
-            }
+        AuxHead[] auxHead = {null};
+        int last = DartsMacro.cells(c, layers, (i, cpp, cp, cur, reduction, reductionPrev) -> {
             Cell cell = child("cells." + i, new Cell(init, g, cpp, cp, cur, reduction, reductionPrev));
             cells.add(cell);
-            reductionPrev = reduction;
-            cpp = cp;
-            cp = cell.outChannels();
             if (auxiliary && i == auxAfter) {
-                auxHead = new AuxHead(init, cp, classes);
+                auxHead[0] = new AuxHead(init, cell.outChannels(), classes);
             }
-        }
-        aux = auxHead == null ? null : child("aux", auxHead);
-        classifier = child("classifier", new Linear(init, cp, classes));
+            return cell.outChannels();
+        });
+        aux = auxHead[0] == null ? null : child("aux", auxHead[0]);
+        classifier = child("classifier", new Linear(init, last, classes));
     }
 
     @Override

@@ -45,6 +45,32 @@ public final class Checkpoints {
     }
 
     /**
+     * Restores the run's checkpoint into the live tensors of a loop that checkpoints once per epoch: each group of
+     * {@code into} is copied from the checkpoint, and metrics.jsonl keeps the epochs up to the checkpoint's (lines of a
+     * later epoch were written after it, and the resumed loop writes them again). Empty when there is no run or no
+     * checkpoint yet.
+     *
+     * @param epochsDone the epochs the state says are done
+     */
+    public static <S extends Record> Optional<S> resume(RunDir run, NDManager manager, Class<S> type,
+            Map<String, Map<String, NDArray>> into, java.util.function.ToIntFunction<S> epochsDone) throws IOException {
+        if (run == null) {
+            return Optional.empty();
+        }
+        try (NDManager tmp = manager.newSubManager()) {
+            Optional<Restored<S>> ck = load(run, tmp, type);
+            if (ck.isEmpty()) {
+                return Optional.empty();
+            }
+            into.forEach(ck.get()::copy);
+            S state = ck.get().state();
+            int done = epochsDone.applyAsInt(state);
+            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= done);
+            return Optional.of(state);
+        }
+    }
+
+    /**
      * A loaded checkpoint.
      *
      * @param state the loop's state record

@@ -147,31 +147,26 @@ public final class Trainer {
         return m;
     }
 
+    private Map<String, Map<String, NDArray>> checkpointed(Optimizer opt) {
+        return Map.of("model", net.namedArrays(), "optimizer", opt.stateTensors());
+    }
+
     private void checkpoint(Optimizer opt, int epochsDone, List<EpochMetrics> history) throws IOException {
         if (run != null) {
-            Checkpoints.save(run, Map.of("model", net.namedArrays(), "optimizer", opt.stateTensors()),
-                    new State(epochsDone, opt.steps(), List.copyOf(history)));
+            Checkpoints.save(run, checkpointed(opt), new State(epochsDone, opt.steps(), List.copyOf(history)));
         }
     }
 
     private int restore(Optimizer opt, List<EpochMetrics> history) throws IOException {
-        if (run == null) {
+        var restored = Checkpoints.resume(run, manager, State.class, checkpointed(opt), State::epochsDone);
+        if (restored.isEmpty()) {
             return 0;
         }
-        try (NDManager tmp = manager.newSubManager()) {
-            var ck = Checkpoints.load(run, tmp, State.class);
-            if (ck.isEmpty()) {
-                return 0;
-            }
-            ck.get().copy("model", net.namedArrays());
-            ck.get().copy("optimizer", opt.stateTensors());
-            State st = ck.get().state();
-            opt.setSteps(st.optimizerSteps());
-            history.addAll(st.history());
-            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= st.epochsDone());
-            log.accept("resumed after epoch " + st.epochsDone() + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
-            return st.epochsDone();
-        }
+        State st = restored.get();
+        opt.setSteps(st.optimizerSteps());
+        history.addAll(st.history());
+        log.accept("resumed after epoch " + st.epochsDone() + " of " + cfg.epochs() + " from " + run.dir().resolve("checkpoint"));
+        return st.epochsDone();
     }
 
     private java.util.function.Predicate<List<EpochMetrics>> stop = h -> false;

@@ -71,16 +71,6 @@ public final class OfaKit implements SpaceKit<OfaSubnet> {
 
     @Override
     public CostModel<OfaSubnet> costModel(int inChannels, int classes, int size) {
-        return new CostModel<>() {
-            @Override
-            public long params(OfaSubnet s) {
-                return OfaCost.of(s, inChannels, classes).params();
-            }
-
-            @Override
-            public long macs(OfaSubnet s) {
-                return OfaCost.of(s, inChannels, classes).macs();
-            }
-        };
+        return OfaCost.model(inChannels, classes);
     }
 }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.jnas.nn.BatchNorm;
 import io.jnas.nn.CellOps;
-import io.jnas.nn.Conv;
+import io.jnas.nn.DartsMacro;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.FactorizedReduce;
 import io.jnas.nn.Identity;
@@ -44,29 +44,19 @@ public final class DartsSupernet extends Supernet {
         if (layers < 3) {
             throw new IllegalArgumentException("the DARTS supernet needs at least 3 layers, got " + layers);
         }
-        int stemC = 3 * c;
-        stem = child("stem", Sequential.of(new Conv(init, inChannels, stemC, 3, 1, 1, 1, 1, false),
-                new BatchNorm(init, stemC, true)));
-        int cpp = stemC;
-        int cp = stemC;
-        int cur = c;
-        boolean reductionPrev = false;
-        int stage = 0;
-        for (int i = 0; i < layers; i++) {
-            boolean reduction = i == layers / 3 || i == 2 * layers / 3;
+        stem = child("stem", DartsMacro.stem(init, inChannels, c));
+        int[] stage = {0};
+        int last = DartsMacro.cells(c, layers, (i, cpp, cp, cur, reduction, reductionPrev) -> {
             if (reduction) {
-                stageEnd[stage] = i - 1;
-                stageChannels[stage] = cp;
-                stage++;
-                cur *= 2;
+                stageEnd[stage[0]] = i - 1;
+                stageChannels[stage[0]] = cp;
+                stage[0]++;
             }
             cells.add(child("cells." + i, new SearchCell(init, cpp, cp, cur, reduction, reductionPrev, options)));
-            reductionPrev = reduction;
-            cpp = cp;
-            cp = 4 * cur;
-        }
+            return 4 * cur;
+        });
         stageEnd[2] = layers - 1;
-        stageChannels[2] = cp;
+        stageChannels[2] = last;
         alphaNormal = param("alpha_normal", init.normal(new Shape(EDGES, OPS.length), 1e-3), Param.Kind.ARCH);
         alphaReduce = param("alpha_reduce", init.normal(new Shape(EDGES, OPS.length), 1e-3), Param.Kind.ARCH);
         if (options.partialChannels() > 1) {

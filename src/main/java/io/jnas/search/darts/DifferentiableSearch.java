@@ -212,30 +212,24 @@ public final class DifferentiableSearch implements AutoCloseable {
     record State(int epochsDone, long wSteps, long aSteps) {
     }
 
+    private Map<String, Map<String, NDArray>> checkpointed(Optimizer wOpt, Optimizer aOpt) {
+        return Map.of("model", modelTensors(), "w_opt", wOpt.stateTensors(), "a_opt", aOpt.stateTensors());
+    }
+
     private void checkpoint(RunDir run, Optimizer wOpt, Optimizer aOpt, int epochsDone) throws IOException {
-        Checkpoints.save(run, Map.of("model", modelTensors(), "w_opt", wOpt.stateTensors(), "a_opt", aOpt.stateTensors()),
-                new State(epochsDone, wOpt.steps(), aOpt.steps()));
+        Checkpoints.save(run, checkpointed(wOpt, aOpt), new State(epochsDone, wOpt.steps(), aOpt.steps()));
     }
 
     private int restore(RunDir run, Optimizer wOpt, Optimizer aOpt, Consumer<String> log) throws IOException {
-        if (run == null) {
+        var restored = Checkpoints.resume(run, manager, State.class, checkpointed(wOpt, aOpt), State::epochsDone);
+        if (restored.isEmpty()) {
             return 0;
         }
-        try (NDManager tmp = manager.newSubManager()) {
-            var ck = Checkpoints.load(run, tmp, State.class);
-            if (ck.isEmpty()) {
-                return 0;
-            }
-            ck.get().copy("model", modelTensors());
-            ck.get().copy("w_opt", wOpt.stateTensors());
-            ck.get().copy("a_opt", aOpt.stateTensors());
-            State st = ck.get().state();
-            wOpt.setSteps(st.wSteps());
-            aOpt.setSteps(st.aSteps());
-            run.retainMetrics(r -> r.get("epoch") instanceof Number n && n.intValue() <= st.epochsDone());
-            log.accept("resumed search after epoch " + st.epochsDone() + " of " + cfg.epochs());
-            return st.epochsDone();
-        }
+        State st = restored.get();
+        wOpt.setSteps(st.wSteps());
+        aOpt.setSteps(st.aSteps());
+        log.accept("resumed search after epoch " + st.epochsDone() + " of " + cfg.epochs());
+        return st.epochsDone();
     }
 
     /**

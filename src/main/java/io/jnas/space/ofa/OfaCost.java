@@ -12,6 +12,21 @@ package io.jnas.space.ofa;
  */
 public record OfaCost(long params, long macs) {
 
+    /** The search's cost model: each subnet's analytic cost for {@code inChannels}-channel images and {@code classes}. */
+    public static io.jnas.space.CostModel<OfaSubnet> model(int inChannels, int classes) {
+        return new io.jnas.space.CostModel<>() {
+            @Override
+            public long params(OfaSubnet s) {
+                return of(s, inChannels, classes).params();
+            }
+
+            @Override
+            public long macs(OfaSubnet s) {
+                return of(s, inChannels, classes).macs();
+            }
+        };
+    }
+
     /** Cost of a subnet for {@code inChannels}-channel images and {@code classes} classes. */
     public static OfaCost of(OfaSubnet s, int inChannels, int classes) {
         Acc a = new Acc();

@@ -20,8 +20,11 @@ import java.util.List;
  * @param train the training hyper-parameters
  */
 public record SupernetSpec(String space, OfaNetwork.Spec network, DataSpec data, double valFraction, SupernetConfig train) {
+    /** The super-network spaces: once-for-all's MobileNetV3 space, and OFAv2's (parallel blocks, dense skips, exits). */
+    public static final java.util.List<String> SPACES = java.util.List.of("ofa", "ofav2");
+
     public SupernetSpec {
-        if (!space.equals("ofa") && !space.equals("ofav2")) {
+        if (!SPACES.contains(space)) {
             throw new IllegalArgumentException("--space must be ofa or ofav2, got '" + space + "'");
         }
         if (!(valFraction > 0 && valFraction < 0.5)) {
@@ -36,7 +39,7 @@ public record SupernetSpec(String space, OfaNetwork.Spec network, DataSpec data,
      */
     public static SupernetSpec of(String space, boolean parallel, boolean dense, boolean exits, double width, DataSpec data,
             double valFraction, SupernetConfig train) throws java.io.IOException {
-        if (!space.equals("ofa") && !space.equals("ofav2")) {
+        if (!SPACES.contains(space)) {
             throw new IllegalArgumentException("--space must be ofa or ofav2, got '" + space + "'");
         }
         boolean v2 = space.equals("ofav2");

@@ -31,8 +31,7 @@ public final class BuiltinEstimators {
         /** MOTE's two terms are calibrated over the whole sample (MoteCalibration) before they are summed. */
         @Override
         public java.util.Optional<SampleFit> sampleFit(EstimatorSpec spec) {
-            return java.util.Optional.of(column -> MoteCalibration.fit(column.apply("mote_landscape"), column.apply("mote_speed"),
-                    spec.mote().config().speed()));
+            return java.util.Optional.of(sample -> MoteCalibration.fitted(sample, spec.mote().config().speed()));
         }
 
         @Override

@@ -23,30 +23,58 @@ public interface EstimatorProvider {
     /** Builds the estimator for the context's space; IllegalArgumentException when it cannot score that space. */
     <A> Estimator<A> create(EstimatorContext<A> context);
 
+    /** Fails with the option to give when {@code spec} lacks what this estimator needs (checked before a run starts). */
+    default void check(EstimatorSpec spec) {
+    }
+
+    /**
+     * Whether it scores an architecture on its own (false: its values exist only once a whole sample is scored, as the
+     * few-shot ranker's; search commands refuse it).
+     */
+    default boolean scoresAlone() {
+        return true;
+    }
+
     /** Whether it reads the images of the spec's data set (false: a search gives it none, and loads none). */
     default boolean readsImages() {
         return true;
     }
 
     /**
-     * A fit over a whole scored sample that gives this estimator's final value from its terms once every architecture
-     * has them (MOTE's calibration of its two terms), or empty. A study applies it to every row of its sample and
-     * reports the fit as {@code NAME_calibration}.
+     * A fit over a whole scored sample that gives this estimator's final values once every architecture has been
+     * scored (MOTE's calibration of its two terms; the few-shot ranker trained on the labelled part), or empty. A
+     * study applies it to its sample and reports the fit as {@code NAME_KIND} (e.g. {@code mote_calibration}).
      */
     default java.util.Optional<SampleFit> sampleFit(EstimatorSpec spec) {
         return java.util.Optional.empty();
     }
 
-    /** Fits a {@link Calibration} on a sample's columns. */
+    /** Fits on a whole sample. */
     @FunctionalInterface
     interface SampleFit {
-        /** The calibration fitted on the sample, {@code column} giving each column's values in one order. */
-        Calibration fit(java.util.function.Function<String, double[]> column);
+        Fitted fit(Sample sample);
     }
 
-    /** A fitted calibration: a record (written as JSON) that turns one row's terms into the estimator's value. */
-    interface Calibration {
-        /** The value of the row whose columns are {@code row}. */
-        double apply(java.util.Map<String, Double> row);
+    /**
+     * A scored sample.
+     *
+     * @param archs the architectures' text forms, one per row
+     * @param columns the score columns (values and terms of every estimator of the study)
+     * @param column a column's values by row (NaN where missing)
+     */
+    record Sample(java.util.List<String> archs, java.util.List<String> columns,
+            java.util.function.Function<String, double[]> column) {
+    }
+
+    /**
+     * What a fit gives.
+     *
+     * @param values the estimator's value of each row
+     * @param labelled per row, whether its label was used by the fit (null: no labels); a study measures the estimator
+     *     on the other rows only
+     * @param kind what kind of fit it is (calibration, ranker): names the summary in result.json and its own file
+     * @param summary what was fitted (a record)
+     */
+    record Fitted(double[] values, boolean[] labelled, String kind, Record summary) {
     }
 }

@@ -19,9 +19,16 @@ import java.util.List;
  * @param ensemble the ensemble estimator's members and rule (null: {@link RankEstimators#DEFAULT_MEMBERS}, mean)
  * @param supernet a trained super-network's folder (used by the supernet estimator), or null
  * @param trainEpochs epochs the trained estimator trains each candidate's network for (0: not used)
+ * @param labels the labels the few-shot ranker learns from (null: none)
  */
 public record EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
-        String tableColumn, long seed, Ensemble ensemble, String supernet, int trainEpochs) {
+        String tableColumn, long seed, Ensemble ensemble, String supernet, int trainEpochs, Labels labels) {
+
+    /** A spec without labels. */
+    public EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
+            String tableColumn, long seed, Ensemble ensemble, String supernet, int trainEpochs) {
+        this(space, estimators, data, mote, table, tableColumn, seed, ensemble, supernet, trainEpochs, null);
+    }
 
     /** A spec without a super-network or training. */
     public EstimatorSpec(String space, List<String> estimators, DataSpec data, MoteSettings mote, String table,
@@ -31,7 +38,26 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
 
     /** The same spec with other estimators. */
     public EstimatorSpec with(List<String> names) {
-        return new EstimatorSpec(space, names, data, mote, table, tableColumn, seed, ensemble, supernet, trainEpochs);
+        return new EstimatorSpec(space, names, data, mote, table, tableColumn, seed, ensemble, supernet, trainEpochs, labels);
+    }
+
+    /**
+     * Accuracies the few-shot ranker learns from.
+     *
+     * @param count how many architectures of the sample are labelled (chosen by a seeded random draw)
+     * @param source {@code table} (the NAS-Bench-201 table's 12-epoch validation accuracy of --table-dataset, never
+     *     the test column a study measures against) or {@code csv:PATH} (a CSV of arch,accuracy: its rows that are in
+     *     the sample are the labelled ones, count is then the most used)
+     */
+    public record Labels(int count, String source) {
+        public Labels {
+            if (count < 2) {
+                throw new IllegalArgumentException("--labels must be >= 2, got " + count);
+            }
+            if (!source.equals("table") && !source.startsWith("csv:")) {
+                throw new IllegalArgumentException("--label-source must be table or csv:PATH, got '" + source + "'");
+            }
+        }
     }
 
     /**
@@ -72,6 +98,14 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
         }
     }
 
+    /** Checks that every estimator has what it needs from this spec (IllegalArgumentException naming the option). */
+    public EstimatorSpec checked() {
+        for (String e : estimators) {
+            Estimators.get(e).check(this);
+        }
+        return this;
+    }
+
     /**
      * A builder of estimators on {@code space} as jnas estimate makes them: MOTE's cpu preset, the default ensemble, a
      * table's CIFAR-10 200-epoch test column, seed 0; data-driven estimators need {@link Builder#data}.
@@ -92,6 +126,7 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
         private Ensemble ensemble;
         private String supernet;
         private int trainEpochs;
+        private Labels labels;
 
         private Builder(String space) {
             this.space = space;
@@ -150,9 +185,15 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
             return this;
         }
 
+        /** The labels of the few-shot ranker. */
+        public Builder labels(Labels v) {
+            labels = v;
+            return this;
+        }
+
         public EstimatorSpec build() {
             return new EstimatorSpec(space, estimators, data, mote != null ? mote : MoteSettings.cpu("none", seed), table,
-                    tableColumn, seed, ensemble, supernet, trainEpochs);
+                    tableColumn, seed, ensemble, supernet, trainEpochs, labels);
         }
     }
 }

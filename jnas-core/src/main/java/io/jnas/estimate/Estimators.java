@@ -20,4 +20,18 @@ public final class Estimators {
     public static List<String> names() {
         return PROVIDERS.names();
     }
+
+    /**
+     * {@code spec} checked for a search, which scores architectures one by one: an estimator whose values exist only
+     * over a whole sample (the few-shot ranker) is refused with one line.
+     */
+    public static EstimatorSpec scoring(EstimatorSpec spec) {
+        for (String e : spec.estimators()) {
+            if (!get(e).scoresAlone()) {
+                throw new IllegalArgumentException("the " + e + " estimator is fitted over a whole scored sample, not one "
+                        + "architecture at a time: use it with jnas estimate, and search with another estimator");
+            }
+        }
+        return spec.checked();
+    }
 }

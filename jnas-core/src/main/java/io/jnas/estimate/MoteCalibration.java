@@ -14,7 +14,7 @@ package io.jnas.estimate;
  * @param fittedOn number of architectures fitted on
  */
 public record MoteCalibration(double lambdaLandscape, double sigmaLandscape, double lambdaSpeed, double sigmaSpeed,
-        String speedTerm, int fittedOn) implements EstimatorProvider.Calibration {
+        String speedTerm, int fittedOn) {
 
     /** Fits the calibration on the terms of {@code landscape.length} architectures. */
     public static MoteCalibration fit(double[] landscape, double[] speed, String speedTerm) {
@@ -24,10 +24,16 @@ public record MoteCalibration(double lambdaLandscape, double sigmaLandscape, dou
     }
 
     /** The calibrated MOTE of one architecture's terms. */
-    /** The calibrated MOTE of a scores row (its mote_landscape and mote_speed columns). */
-    @Override
-    public double apply(java.util.Map<String, Double> row) {
-        return apply(row.get("mote_landscape"), row.get("mote_speed"));
+    /** The calibration fitted on a scored sample's two MOTE terms, and the calibrated MOTE of each of its rows. */
+    static EstimatorProvider.Fitted fitted(EstimatorProvider.Sample sample, String speedTerm) {
+        double[] landscape = sample.column().apply("mote_landscape");
+        double[] speed = sample.column().apply("mote_speed");
+        MoteCalibration cal = fit(landscape, speed, speedTerm);
+        double[] v = new double[landscape.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = cal.apply(landscape[i], speed[i]);
+        }
+        return new EstimatorProvider.Fitted(v, null, "calibration", cal);
     }
 
     public double apply(double landscape, double speed) {

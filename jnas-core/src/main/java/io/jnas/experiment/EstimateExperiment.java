@@ -5,14 +5,12 @@ import io.jnas.engine.Engines;
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
-import io.jnas.estimate.EstimatorProvider;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.estimate.RankEstimators;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.RankStudy;
 import io.jnas.estimate.Score;
 import io.jnas.report.Report;
-import io.jnas.run.AtomicFiles;
 import io.jnas.run.Json;
 import io.jnas.run.RunDir;
 import io.jnas.space.SearchSpace;
@@ -57,7 +55,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
 
     @Override
     public Prepared<EstimateResult> prepare(EstimateRun c, Consumer<String> log) throws IOException {
-        EstimatorContext<Object> ctx = EstimatorContext.open(c.estimators(), log);
+        EstimatorContext<Object> ctx = EstimatorContext.open(c.estimators().checked(), log);
         Nb201Table table = c.estimators().table() == null ? null : ctx.table();
         if (ctx.hasData()) {
             ctx.preload();
@@ -192,16 +190,9 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
         private EstimateResult finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
             List<String> keys = new ArrayList<>(rows.keySet());
             keys.sort(null); // fits and ranks over the pool must not depend on the order in which workers finished
-            Map<String, Object> calibrations = new LinkedHashMap<>();
-            for (String e : c.estimators().estimators()) {
-                var fit = Estimators.get(e).sampleFit(c.estimators());
-                if (fit.isPresent()) {
-                    EstimatorProvider.Calibration cal = fit.get().fit(col -> column(rows, keys, col));
-                    rows.values().forEach(r -> r.put(e, cal.apply(r)));
-                    AtomicFiles.writeString(run.file(e + "_calibration.json"), Json.write(cal));
-                    calibrations.put(e + "_calibration", Json.toMap(cal));
-                    csv.rewrite(rows);
-                }
+            Map<String, Object> calibrations = SampleFits.apply(c.estimators(), keys, columns, rows, run);
+            if (!calibrations.isEmpty()) {
+                csv.rewrite(rows);
             }
             Map<String, EstimateResult.Pooled> pooled = new LinkedHashMap<>();
             for (String e : names) {
@@ -245,8 +236,13 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
             }
             Map<String, double[]> scores = new LinkedHashMap<>();
             for (String col : columns) {
-                if (!col.startsWith("seconds")) {
-                    scores.put(col, column(rows, keys, col));
+                if (!col.startsWith("seconds") && !col.endsWith(SampleFits.LABELLED)) {
+                    double[] v = column(rows, keys, col);
+                    double[] labelled = columns.contains(col + SampleFits.LABELLED) ? column(rows, keys, col + SampleFits.LABELLED) : null;
+                    for (int i = 0; labelled != null && i < v.length; i++) {
+                        v[i] = labelled[i] == 1.0 ? Double.NaN : v[i]; // measured on the rows it was not fitted on
+                    }
+                    scores.put(col, v);
                 }
             }
             Map<String, EstimateResult.Correlation> stats = new LinkedHashMap<>();
@@ -278,12 +274,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
         }
 
         private static double[] column(Map<String, Map<String, Double>> rows, List<String> keys, String col) {
-            double[] v = new double[keys.size()];
-            for (int i = 0; i < v.length; i++) {
-                Double x = rows.get(keys.get(i)).get(col);
-                v[i] = x == null ? Double.NaN : x;
-            }
-            return v;
+            return SampleFits.column(rows, keys, col);
         }
     }
 }

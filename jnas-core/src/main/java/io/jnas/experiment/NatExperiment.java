@@ -1,6 +1,7 @@
 package io.jnas.experiment;
 
 import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.Estimators;
 import io.jnas.estimate.Estimator;
 import io.jnas.engine.Engine;
 import io.jnas.engine.Engines;
@@ -50,7 +51,7 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
     @Override
     public Prepared<NatResult> prepare(NatRun c, Consumer<String> log) throws IOException {
         if (c.estimator() != null) {
-            EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
+            EstimatorContext<Object> ctx = EstimatorContext.open(Estimators.scoring(c.estimator()), log);
             NatScoring<Object> scoring = new EstimatorScoring<>(ctx);
             scoring.estimator(); // an estimator that cannot score this space fails here
             return run -> {

@@ -2,6 +2,7 @@ package io.jnas.experiment;
 
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
+import io.jnas.estimate.Estimators;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.estimate.TableEstimator;
 import io.jnas.engine.Engine;
@@ -51,7 +52,7 @@ public final class SearchExperiment implements Experiment<SearchRun, SearchResul
 
     @Override
     public Prepared<SearchResult> prepare(SearchRun c, Consumer<String> log) throws IOException {
-        EstimatorContext<Object> ctx = EstimatorContext.open(c.estimator(), log);
+        EstimatorContext<Object> ctx = EstimatorContext.open(Estimators.scoring(c.estimator()), log);
         if (c.estimator().table() != null) {
             ctx.table();
         }

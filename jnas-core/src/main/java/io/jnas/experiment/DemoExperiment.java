@@ -3,6 +3,7 @@ package io.jnas.experiment;
 import io.jnas.nn.kit.ModelSpec;
 import io.jnas.report.Report;
 import io.jnas.run.RunDir;
+import io.jnas.run.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Consumer;
@@ -40,11 +41,13 @@ public final class DemoExperiment implements Experiment<DemoRun, DemoResult> {
 
     private DemoResult execute(DemoRun c, RunDir run, Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
+        RunStatus.stage(run, "part (search)", 0, 2);
         DiffSearchResult s = Experiments.part(c.search(), run.file("search"), log);
         log.accept("found cell " + s.arch() + " (" + s.skips() + " skip connections); training it");
         ModelSpec m = c.train().model();
         TrainRun train = new TrainRun(new ModelSpec(m.kind(), s.arch(), m.channels(), m.depth(), m.auxiliary()), c.train().data(),
                 c.train().train());
+        RunStatus.stage(run, "part (training)", 1, 2);
         TrainResult r = Experiments.part(train, run.file("train"), log);
         DemoResult res = new DemoResult(s.arch(), s.skips(), s.marginMin(), s.seconds(), s.tableAccuracy(), r.testTop1(),
                 r.params(), r.macs(), r.trainSeconds(), Results.round3((System.nanoTime() - t0) / 1e9), run.dir().toString());

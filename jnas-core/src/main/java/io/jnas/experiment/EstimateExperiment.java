@@ -13,6 +13,7 @@ import io.jnas.estimate.Score;
 import io.jnas.report.Report;
 import io.jnas.run.Json;
 import io.jnas.run.RunDir;
+import io.jnas.run.RunStatus;
 import io.jnas.space.SearchSpace;
 import io.jnas.space.nb201.Nb201Cell;
 import java.io.IOException;
@@ -123,6 +124,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
                 List<String> todo = archs.stream().map(space::format).filter(k -> !rows.containsKey(k)).toList();
                 failed = EstimateWorkers.score(c, ctx, names, todo, run, log, (k, row) -> {
                     rows.put(k, row);
+                    RunStatus.stage(run, "architecture", rows.size(), archs.size());
                     try {
                         csv.append(k, row);
                     } catch (IOException e) {
@@ -141,6 +143,7 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
                 if (rows.containsKey(key)) {
                     continue;
                 }
+                RunStatus.stage(run, "architecture", done - 1, archs.size());
                 Map<String, Double> row = score(a, estimators);
                 rows.put(key, row);
                 csv.append(key, row);

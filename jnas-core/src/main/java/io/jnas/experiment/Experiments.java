@@ -4,6 +4,7 @@ import io.jnas.kernel.Kernels;
 import io.jnas.run.Json;
 import io.jnas.run.Registry;
 import io.jnas.run.RunDir;
+import io.jnas.run.RunStatus;
 import io.jnas.run.Versions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,21 @@ public final class Experiments {
         RunDir run = RunDir.create(dir);
         run.writeConfig(configFile(e, config));
         log.accept("run directory: " + dir);
-        return p.run(run);
+        return watched(p, run);
+    }
+
+    /** Runs {@code p} in {@code run} with its status.json kept up to date ({@link RunStatus}). */
+    private static <R extends Record> R watched(Experiment.Prepared<R> p, RunDir run) throws IOException {
+        try (RunStatus status = RunStatus.begin(run)) {
+            try {
+                R r = p.run(run);
+                status.finished();
+                return r;
+            } catch (IOException | RuntimeException | Error e) {
+                status.failed(e);
+                throw e;
+            }
+        }
     }
 
     /** Continues the run in {@code dir} from its checkpoints (a finished run reports its result again). */
@@ -56,7 +71,7 @@ public final class Experiments {
     }
 
     private static <R extends Record> R continueRun(RunConfig<R> config, Path dir, Consumer<String> log) throws IOException {
-        return forConfig(config).prepare(config, log).run(RunDir.open(dir));
+        return watched(forConfig(config).prepare(config, log), RunDir.open(dir));
     }
 
     /**

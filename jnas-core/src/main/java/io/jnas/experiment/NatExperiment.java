@@ -1,5 +1,6 @@
 package io.jnas.experiment;
 
+import io.jnas.run.RunStatus;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
 import io.jnas.estimate.Estimator;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -106,8 +108,10 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
                 new SearchLoop<>(strategy, scorer, engine, scoring.space()::format).replaying(ScoreLog.replay(run))
                         .run(first, (round, a, s, replayed) -> {
                             if (!replayed) {
-                                ScoreLog.record(run, round, scoring.space().format(a), s);
+                                ScoreLog.record(run, round, scoring.space().format(a), s, Map.of("params",
+                                        scoring.cost().params(a), "macs", scoring.cost().macs(a)));
                             }
+                            RunStatus.stage(run, "evaluation", count[0] + 1, c.strategy().budget());
                             log.accept(String.format("[%d/%d] round %d  %s  error %.2f%%%s", ++count[0], c.strategy().budget(),
                                     round, scoring.space().format(a), 100.0 - s.value(), Engines.progress(scorer)));
                             synchronized (evaluated) {

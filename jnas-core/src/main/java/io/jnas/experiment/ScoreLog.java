@@ -14,7 +14,12 @@ final class ScoreLog {
 
     /** Appends one score. */
     static void record(RunDir run, int round, String arch, Score s) throws IOException {
-        Map<String, Object> row = new LinkedHashMap<>();
+        record(run, round, arch, s, Map.of());
+    }
+
+    /** Appends one score with more of the architecture's figures ({@code params}, {@code macs}: for watchers). */
+    static void record(RunDir run, int round, String arch, Score s, Map<String, ?> more) throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>(more);
         row.put("round", round);
         row.put("arch", arch);
         row.put("value", s.value());

@@ -1,5 +1,6 @@
 package io.jnas.experiment;
 
+import io.jnas.run.RunStatus;
 import io.jnas.estimate.Estimator;
 import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.Estimators;
@@ -136,6 +137,7 @@ public final class SearchExperiment implements Experiment<SearchRun, SearchResul
                             }
                             seconds[0] += s.seconds();
                             String acc = table == null ? "" : String.format("  (table %.2f%%)", table.require((Nb201Cell) a, truth));
+                            RunStatus.stage(run, "evaluation", count[0] + 1, c.strategy().budget());
                             log.accept(String.format("[%d/%d] %s  %s %.4f%s%s", ++count[0], c.strategy().budget(),
                                     space.format(a), estimatorName, s.value(), acc, Engines.progress(scorer)));
                         }

@@ -8,9 +8,14 @@ package io.jnas.run;
 public final class Progress implements AutoCloseable {
     private static volatile Display display = (task, total) -> null;
     private final Bar bar;
+    private final String task;
+    private final long total;
+    private long done;
 
-    private Progress(Bar bar) {
+    private Progress(Bar bar, String task, long total) {
         this.bar = bar;
+        this.task = task;
+        this.total = total;
     }
 
     /** One drawn bar. */
@@ -35,10 +40,13 @@ public final class Progress implements AutoCloseable {
 
     /** Starts a bar of {@code total} units (drawn by the display plugged in, if any). */
     public static Progress start(String task, long total) {
-        return new Progress(display.start(task, total));
+        return new Progress(display.start(task, total), task, total);
     }
 
+    /** Advances by {@code n} units (also the current run's status.json, {@link RunStatus}). */
     public void step(long n, String extra) {
+        done += n;
+        RunStatus.step(task, done, total);
         if (bar != null) {
             bar.step(n, extra);
         }

@@ -1,5 +1,6 @@
 package io.jnas.train;
 
+import io.jnas.run.RunStatus;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.Augment;
@@ -105,6 +106,7 @@ public final class Trainer {
         long seen = 0;
         long t0 = System.nanoTime();
         double lr = 0;
+        RunStatus.stage(run, "epoch", epoch, cfg.epochs());
         try (Progress bar = Progress.start("epoch " + (epoch + 1) + "/" + cfg.epochs(), stepsPerEpoch)) {
             for (int s = 0; s < stepsPerEpoch; s++) {
                 int from = s * cfg.batch();

@@ -1,5 +1,6 @@
 package io.jnas.search.darts;
 
+import io.jnas.run.RunStatus;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.Augment;
@@ -118,6 +119,7 @@ public final class DifferentiableSearch implements AutoCloseable {
             Batcher aBatch = new Batcher(alphaHalf, norm, Augment.NONE);
             int steps = Math.max(1, Math.min(weightHalf.size(), alphaHalf.size()) / cfg.batch());
             for (int epoch = start; epoch < Math.min(until, cfg.epochs()); epoch++) {
+                RunStatus.stage(run, "search epoch", epoch, cfg.epochs());
                 Epoch e = epoch(epoch, steps, wOpt, aOpt, wBatch, aBatch);
                 history.add(e);
                 log.accept(String.format("search epoch %d/%d  w-loss %.4f  α-loss %.4f  lr %.4f  skips %d  margin min %.4f "

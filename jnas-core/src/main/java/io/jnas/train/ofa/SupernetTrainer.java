@@ -1,5 +1,6 @@
 package io.jnas.train.ofa;
 
+import io.jnas.run.RunStatus;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.jnas.data.ImageData;
@@ -99,6 +100,7 @@ public final class SupernetTrainer {
                     restoreOptimizer(opt);
                 }
                 for (int e = first; e < epochs(p); e++) {
+                    RunStatus.stage(run, "epoch", global, totalEpochs());
                     history.add(epoch(p, phase, e, opt, ++global));
                     checkpoint(opt, p, e + 1, history);
                 }

@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        // the main classes of all three modules (this test runs in jnas-cli, which sees jnas-core and jnas-spark), not the
+        // the main classes of all four modules (this test runs in jnas-cli, which sees jnas-core, jnas-spark, jnas-ui), not the
         // core's test fixtures (its test-jar)
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(l -> !l.contains("-tests.jar") && !l.contains("/test-classes/")).importPackages("io.jnas");
@@ -43,14 +43,16 @@ class ArchitectureTest {
                 .layer("experiment").definedBy("io.jnas.experiment..")
                 .layer("export").definedBy("io.jnas.export..")
                 .layer("cluster").definedBy("io.jnas.cluster..")
+                .layer("ui").definedBy("io.jnas.ui..")
                 .layer("cli").definedBy("io.jnas.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("doctor").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("export", "cli")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("experiment", "cli")
-                .whereLayer("estimate").mayOnlyBeAccessedByLayers("engine", "search", "experiment", "cluster", "cli")
+                .whereLayer("estimate").mayOnlyBeAccessedByLayers("engine", "search", "experiment", "cluster", "ui", "cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("search", "experiment", "cluster", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "search", "experiment", "cli", "export")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("experiment", "cli")
@@ -60,7 +62,7 @@ class ArchitectureTest {
                 .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "engine", "experiment",
                         "cluster", "cli")
                 .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "doctor", "estimate", "search", "experiment",
-                        "cli", "export")
+                        "ui", "cli", "export")
                 .check(classes);
     }
 
@@ -102,23 +104,28 @@ class ArchitectureTest {
     }
 
     /**
-     * The modules follow the layers: jnas-core (everything but cli and cluster) knows neither the command line nor
-     * Spark, jnas-spark (cluster) not the command line; so the library is usable without either.
+     * The modules follow the layers: jnas-core (everything but cli, cluster and ui) knows neither the command line nor
+     * Spark nor the web server, jnas-spark (cluster) not the command line, jnas-ui reads run folders without the
+     * command line, Spark or libtorch; so the library is usable without any of them.
      */
     @Test
     void theCoreModuleNeedsNeitherTheCommandLineNorSpark() {
-        noClasses().that().resideOutsideOfPackages("io.jnas.cli..", "io.jnas.cluster..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.jnas.cli..", "io.jnas.cluster..", "picocli..", "me.tongfei..", "org.apache.spark..",
-                        "scala..").check(classes);
+        noClasses().that().resideOutsideOfPackages("io.jnas.cli..", "io.jnas.cluster..", "io.jnas.ui..").should()
+                .dependOnClassesThat().resideInAnyPackage("io.jnas.cli..", "io.jnas.cluster..", "io.jnas.ui..", "picocli..",
+                        "me.tongfei..", "org.apache.spark..", "scala..", "io.javalin..", "org.eclipse.jetty..").check(classes);
+        noClasses().that().resideInAPackage("io.jnas.ui..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.jnas.cli..", "io.jnas.cluster..", "picocli..", "org.apache.spark..", "ai.djl..")
+                .check(classes);
         noClasses().that().resideInAPackage("io.jnas.cluster..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.jnas.cli..", "picocli..", "me.tongfei..").check(classes);
     }
 
     @Test
-    void allThreeModulesAreChecked() {
+    void allFourModulesAreChecked() {
         assertThat(classes.contain("io.jnas.run.RunDir")).isTrue();
         assertThat(classes.contain("io.jnas.cluster.SparkEngine")).isTrue();
         assertThat(classes.contain("io.jnas.cli.Main")).isTrue();
+        assertThat(classes.contain("io.jnas.ui.UiServer")).isTrue();
         assertThat(classes.contain("io.jnas.toy.ToyKit")).as("test fixtures are not checked").isFalse();
     }
 }

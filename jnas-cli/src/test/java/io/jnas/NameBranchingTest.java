@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class NameBranchingTest {
     /** The modules' sources (tests run in the checkout's root). */
-    private static final List<Path> MAIN = List.of("jnas-core", "jnas-spark", "jnas-cli").stream()
+    private static final List<Path> MAIN = List.of("jnas-core", "jnas-spark", "jnas-ui", "jnas-cli").stream()
             .map(m -> Path.of(m, "src", "main", "java", "io", "jnas")).toList();
 
     /** Where each kind's names may be compared: the packages that define and register that kind. */

@@ -57,8 +57,12 @@ public record Machine(String cpu, String family, List<String> isa, int cores, St
      * fingerprint, and so share one cached check.
      */
     public String fingerprint() {
-        String key = String.join("|", cpu, family, String.join(",", isa), Integer.toString(cores), caches, libtorch,
-                Integer.toString(CHECK_VERSION));
+        return shortHash(String.join("|", cpu, family, String.join(",", isa), Integer.toString(cores), caches, libtorch,
+                Integer.toString(CHECK_VERSION)));
+    }
+
+    /** 16 hex digits of the SHA-256 of {@code key}: the fingerprints of machines and devices. */
+    public static String shortHash(String key) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 8);

@@ -48,6 +48,11 @@ final class OfaBlock extends Module {
         }
     }
 
+    /** The block's stride (2 for the first block of a stage that halves the resolution). */
+    int stride() {
+        return stride;
+    }
+
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
         throw new UnsupportedOperationException("an OFA block runs with its active kernel, expand and branches");

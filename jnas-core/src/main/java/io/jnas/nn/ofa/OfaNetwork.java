@@ -120,26 +120,7 @@ public final class OfaNetwork extends Network {
 
     /** Chooses the subnet that {@link #forward} runs; throws when it is not part of this network. */
     public OfaNetwork activate(OfaSubnet s) {
-        if (s.w() != spec.width() || s.p().isEmpty() == spec.parallel() || (s.nd() == 0) == spec.exits()) {
-            throw new IllegalArgumentException("subnet " + s + " does not belong to this network");
-        }
-        if (s.stages() > plan.stages() || (spec.exits() && !heads.containsKey(s.stages() - 1))) {
-            throw new IllegalArgumentException("subnet " + s + " uses an exit this network does not have");
-        }
-        for (int st = 0; st < s.stages(); st++) {
-            if (s.d().get(st) > plan.d().get(st)) {
-                throw new IllegalArgumentException("subnet " + s + " is deeper than this network in stage " + (st + 1));
-            }
-            for (int j = 0; j < s.d().get(st); j++) {
-                int a = s.firstBlock(st) + j;
-                int b = plan.firstBlock(st) + j;
-                if (s.ks().get(a) > plan.ks().get(b) || s.e().get(a) > plan.e().get(b)
-                        || (s.branches(a) & ~plan.branches(b)) != 0) {
-                    throw new IllegalArgumentException("subnet " + s + " exceeds this network at stage " + (st + 1)
-                            + " block " + (j + 1));
-                }
-            }
-        }
+        SubnetFit.check(spec, plan, heads.keySet(), s);
         active = s;
         return this;
     }
@@ -174,10 +155,7 @@ public final class OfaNetwork extends Network {
         if (x.getShape().get(2) != s.r() || x.getShape().get(3) != s.r()) {
             x = x.getNDArrayInternal().interpolation(new long[] {s.r(), s.r()}, 1, false);
         }
-        NDArray h = Act.apply(Act.Kind.HSWISH, stemBn.forward(ctx, Elastic.conv(ctx, x, stem, null, 2, 1)));
-        NDArray f = Act.apply(Act.Kind.RELU, firstBn1.forward(ctx, Elastic.conv(ctx, h, firstDw, null, 1, (int) h.getShape().get(1))));
-        f = firstBn2.forward(ctx, Elastic.conv(ctx, f, firstProject, null, 1, 1));
-        h = f.getShape().equals(h.getShape()) ? f.add(h) : f;
+        NDArray h = stem(ctx, x);
         List<NDArray> out = new ArrayList<>();
         for (int st = 0; st < s.stages(); st++) {
             h = stage(h, st, s, (b, in, k, e, br) -> b.forward(ctx, in, k, e, br),
@@ -191,7 +169,7 @@ public final class OfaNetwork extends Network {
     }
 
     /** One block of a stage, run on its input with the subnet's kernel, expand ratio and branches. */
-    private interface StageBlock<T> {
+    interface StageBlock<T> {
         T run(OfaBlock block, T in, int k, int expand, int branches);
     }
 
@@ -199,7 +177,7 @@ public final class OfaNetwork extends Network {
      * Stage {@code st} of subnet {@code s} on {@code x}: its blocks in order with OFAv2's dense sums (block j >= 4 takes
      * y_{j-1} + y_1 + ... + y_{j-3}; the stage returns y_D + y_1 + ... + y_{D-2}); {@code sum} adds values in list order.
      */
-    private <T> T stage(T x, int st, OfaSubnet s, StageBlock<T> block, java.util.function.Function<List<T>, T> sum) {
+    <T> T stage(T x, int st, OfaSubnet s, StageBlock<T> block, java.util.function.Function<List<T>, T> sum) {
         int depth = s.d().get(st);
         List<T> ys = new ArrayList<>();
         T in = x;
@@ -230,15 +208,38 @@ public final class OfaNetwork extends Network {
             x = io.jnas.nn.onnx.OnnxOps.resizeBilinear(g, x, s.r(), v);
         }
         Ctx ctx = Ctx.eval(g.value(x).getManager());
-        String h = Act.onnx(g, Act.Kind.HSWISH, stemBn.onnx(g, ctx, Elastic.conv(g, ctx, x, stem, null, 2, 1), stemBn.width()));
-        String f = Elastic.conv(g, ctx, h, firstDw, null, 1, (int) g.shape(h).get(1));
-        f = Act.onnx(g, Act.Kind.RELU, firstBn1.onnx(g, ctx, f, firstBn1.width()));
-        f = firstBn2.onnx(g, ctx, Elastic.conv(g, ctx, f, firstProject, null, 1, 1), firstBn2.width());
-        h = g.shape(f).equals(g.shape(h)) ? io.jnas.nn.onnx.OnnxOps.sum(g, List.of(f, h)) : f;
+        String h = stem(g, ctx, x);
         for (int st = 0; st < s.stages(); st++) {
             h = stage(h, st, s, (b, in, k, e, br) -> b.onnx(g, ctx, in, k, e, br), terms -> io.jnas.nn.onnx.OnnxOps.sum(g, terms));
         }
         return heads.get(s.stages() - 1).onnx(g, ctx, h);
+    }
+
+    /** The stem and the first block (depthwise 3×3, project, identity shortcut when the widths match). */
+    NDArray stem(Ctx ctx, NDArray x) {
+        NDArray h = Act.apply(Act.Kind.HSWISH, stemBn.forward(ctx, Elastic.conv(ctx, x, stem, null, 2, 1)));
+        NDArray f = Act.apply(Act.Kind.RELU, firstBn1.forward(ctx, Elastic.conv(ctx, h, firstDw, null, 1, (int) h.getShape().get(1))));
+        f = firstBn2.forward(ctx, Elastic.conv(ctx, f, firstProject, null, 1, 1));
+        return f.getShape().equals(h.getShape()) ? f.add(h) : f;
+    }
+
+    /** {@link #stem(Ctx, NDArray)} as ONNX nodes. */
+    String stem(io.jnas.nn.onnx.OnnxGraph g, Ctx ctx, String x) {
+        String h = Act.onnx(g, Act.Kind.HSWISH, stemBn.onnx(g, ctx, Elastic.conv(g, ctx, x, stem, null, 2, 1), stemBn.width()));
+        String f = Elastic.conv(g, ctx, h, firstDw, null, 1, (int) g.shape(h).get(1));
+        f = Act.onnx(g, Act.Kind.RELU, firstBn1.onnx(g, ctx, f, firstBn1.width()));
+        f = firstBn2.onnx(g, ctx, Elastic.conv(g, ctx, f, firstProject, null, 1, 1), firstBn2.width());
+        return g.shape(f).equals(g.shape(h)) ? io.jnas.nn.onnx.OnnxOps.sum(g, List.of(f, h)) : f;
+    }
+
+    /** The active subnet's inference graph in pieces a latency look-up table times one by one ({@link OfaPieces}). */
+    public List<OfaPieces.Piece> pieces() {
+        return OfaPieces.of(this, active);
+    }
+
+    /** The exit head after stage {@code st}. */
+    ExitHead head(int st) {
+        return heads.get(st);
     }
 
     /** Re-orders every block's middle channels by importance (before an expand phase of progressive shrinking). */

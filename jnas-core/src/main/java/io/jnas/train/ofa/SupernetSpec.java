@@ -53,6 +53,18 @@ public record SupernetSpec(String space, OfaNetwork.Spec network, DataSpec data,
         return new SupernetSpec(space, net, data, valFraction, train);
     }
 
+    /**
+     * The shape of a super-network of {@code space} without reading data: ofav2 has parallel blocks, dense skips and
+     * exits (as {@link #of} gives when none is chosen), ofa none of them.
+     */
+    public static OfaNetwork.Spec shape(String space, int inChannels, int classes, double width) {
+        if (!SPACES.contains(space)) {
+            throw new IllegalArgumentException("--space must be ofa or ofav2, got '" + space + "'");
+        }
+        boolean v2 = space.equals("ofav2");
+        return new OfaNetwork.Spec(inChannels, classes, width, v2, v2, v2, 0.1);
+    }
+
     /** The subnet space of this super-network. */
     public OfaSpace ofaSpace() {
         return new OfaSpace(train.resolutions(), List.of(network.width()), network.parallel(), network.exits());

@@ -1,0 +1,177 @@
+package io.jnas.latency;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.jnas.nn.Init;
+import io.jnas.nn.kit.SpaceKit;
+import io.jnas.nn.kit.SpaceKits;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.space.EncodedSpace;
+import io.jnas.space.ofa.OfaSpace;
+import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.ofa.SupernetSpec;
+import io.jnas.train.ofa.TrainedSupernet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What {@code jnas latency} does: measure one architecture (and predict it where this device has a model of its
+ * space), build a space's model, validate it against fresh measurements.
+ */
+public final class LatencyTool {
+    private LatencyTool() {
+    }
+
+    /**
+     * The networks measured: a space by name (nb201, darts, ofa, ofav2) or a trained super-network's subnets, for
+     * images of {@code channels}×{@code size}² (OFA: each subnet's own resolution) and {@code classes} classes.
+     *
+     * @param space space name (ignored with a super-network)
+     * @param supernet a trained super-network's folder, or null
+     * @param channels image channels
+     * @param classes classes
+     * @param size image size of cell spaces
+     * @param resolutions the resolutions of an OFA space built without a super-network
+     */
+    public record Target(String space, Path supernet, int channels, int classes, int size, List<Integer> resolutions) {
+        public Target {
+            resolutions = List.copyOf(resolutions);
+            if (channels < 1 || classes < 2 || size < 8 || resolutions.isEmpty()) {
+                throw new IllegalArgumentException("latency needs --channels >= 1, --classes >= 2, --size >= 8 and one "
+                        + "resolution at least");
+            }
+            if (supernet != null && !Files.isRegularFile(supernet.resolve(TrainedSupernet.WEIGHTS))) {
+                throw new IllegalArgumentException("--supernet " + supernet + " is not a trained super-network; train one with: "
+                        + "jnas supernet train --out " + supernet);
+            }
+            if (supernet == null && !SupernetSpec.SPACES.contains(space)) {
+                SpaceKits.get(space); // an unknown space fails here, naming the spaces there are
+            }
+        }
+
+        boolean ofa() {
+            return supernet != null || SupernetSpec.SPACES.contains(space);
+        }
+
+        OfaNetwork.Spec ofaSpec() throws IOException {
+            return supernet != null ? TrainedSupernet.specIn(supernet).network() : SupernetSpec.shape(space, channels, classes,
+                    1.0);
+        }
+
+        OfaSpace ofaSpace() throws IOException {
+            if (supernet != null) {
+                return TrainedSupernet.specIn(supernet).ofaSpace();
+            }
+            OfaNetwork.Spec s = ofaSpec();
+            return new OfaSpace(resolutions, List.of(s.width()), s.parallel(), s.exits());
+        }
+    }
+
+    /**
+     * Measures {@code arch} (an OFA subnet's JSON, or a cell's text) and predicts it where a model of its space exists
+     * on this device: measured_ms with its quartiles, predicted_ms or null, and the device.
+     */
+    public static Map<String, Object> measure(Target t, String arch, MeasureOptions o, Consumer<String> log) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Measurement m;
+        Double predicted = null;
+        Device device;
+        if (t.ofa() || arch.strip().startsWith("{")) {
+            OfaSubnet s = OfaSubnet.parse(arch);
+            OfaNetwork.Spec spec = t.supernet() != null ? t.ofaSpec() : new OfaNetwork.Spec(t.channels(), t.classes(), s.w(),
+                    !s.p().isEmpty(), !s.p().isEmpty(), s.nd() > 0, 0.1);
+            try (OfaLatency lat = OfaLatency.open(spec, o, log)) {
+                m = lat.measure(s);
+                predicted = lat.calibrated() ? lat.predictMs(s) : null;
+                device = lat.device();
+                out.put("arch", s.toString());
+            }
+        } else {
+            SpaceKit<Object> kit = SpaceKits.get(t.space());
+            Object a = kit.parse(arch);
+            out.put("arch", kit.space().format(a));
+            if (kit.space() instanceof EncodedSpace<?>) {
+                try (CellLatency<Object> lat = CellLatency.open(kit, t.channels(), t.classes(), t.size(), o, null, log)) {
+                    m = lat.measure(a);
+                    predicted = lat.fitted() ? lat.predictMs(a) : null;
+                    device = lat.device();
+                }
+            } else {
+                LatencyMeter meter = new LatencyMeter(o);
+                try (NDManager nd = NDManager.newBaseManager()) {
+                    m = meter.measure(LatencyMeter.of(kit.network(new Init(nd, 0), a, t.channels(), t.classes(),
+                            kit.defaultShape())), new Shape(t.channels(), t.size(), t.size()), nd);
+                }
+                device = meter.device();
+            }
+        }
+        out.put("measured_ms", m.medianMs());
+        out.put("p25_ms", m.p25Ms());
+        out.put("p75_ms", m.p75Ms());
+        out.put("min_ms", m.minMs());
+        out.put("repeats", m.repeats());
+        out.put("predicted_ms", predicted == null ? null : Math.round(predicted * 10000.0) / 10000.0);
+        if (predicted == null) {
+            out.put("note", "no latency model of this space on this device yet: jnas latency build --space " + t.space());
+        }
+        out.put("device", device.toMap());
+        return out;
+    }
+
+    /** Builds (or completes) the model of {@code t}'s space: its file, entries, device and seconds. */
+    public static Map<String, Object> build(Target t, int cells, MeasureOptions o, Consumer<String> log) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (Latency<?> lat = open(t, cells, o, log)) {
+            out.put("model", lat.file().toString());
+            out.put("device", lat.device().toMap());
+        }
+        out.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
+        return out;
+    }
+
+    /**
+     * Builds the model (when needed), then compares its predictions with fresh measurements of {@code n} architectures
+     * it was not built from: Spearman ρ, mean and largest absolute percentage error, and every pair.
+     */
+    public static Map<String, Object> validate(Target t, int n, int cells, MeasureOptions o, Consumer<String> log)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (t.ofa()) {
+            OfaSpace space = t.ofaSpace();
+            try (OfaLatency lat = LatencyModels.ofa(t.ofaSpec(), space, o, null, log)) {
+                report(out, LatencyModels.validate(lat, space, n, lat.calibrationSubnets(space)), lat);
+            }
+        } else {
+            SpaceKit<Object> kit = SpaceKits.get(t.space());
+            try (CellLatency<Object> lat = LatencyModels.cells(kit, t.channels(), t.classes(), t.size(), cells, o, null, log)) {
+                report(out, LatencyModels.validate(lat, kit.space(), n, lat.sample(cells, LatencyModels.BUILD_SEED,
+                        java.util.Set.of())), lat);
+            }
+        }
+        out.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
+        return out;
+    }
+
+    private static <A> void report(Map<String, Object> out, LatencyModels.Report<A> r, Latency<A> lat) {
+        out.put("n", r.figures().n());
+        out.put("spearman", r.figures().spearman());
+        out.put("mape_percent", r.figures().mape());
+        out.put("max_ape_percent", r.figures().maxApe());
+        out.put("model", lat.file().toString());
+        out.put("device", lat.device().toMap());
+    }
+
+    private static Latency<?> open(Target t, int cells, MeasureOptions o, Consumer<String> log) throws IOException {
+        if (t.ofa()) {
+            return LatencyModels.ofa(t.ofaSpec(), t.ofaSpace(), o, null, log);
+        }
+        return LatencyModels.cells(SpaceKits.get(t.space()), t.channels(), t.classes(), t.size(), cells, o, null, log);
+    }
+}

@@ -1,0 +1,38 @@
+package io.jnas.latency;
+
+import java.util.List;
+
+/**
+ * How a latency is measured.
+ *
+ * @param runtime {@code ort} (ONNX Runtime, the network exported as jnas export writes it) or {@code jnas} (libtorch
+ *     inference without autograd)
+ * @param batch images per call
+ * @param threads intra-op threads of the runtime
+ * @param warmup untimed calls first
+ * @param repeats timed calls; the median is the latency
+ */
+public record MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats) {
+    /** The runtimes there are. */
+    public static final List<String> RUNTIMES = List.of("ort", "jnas");
+
+    public MeasureOptions {
+        if (!RUNTIMES.contains(runtime)) {
+            throw new IllegalArgumentException("--runtime must be ort or jnas, got '" + runtime + "'");
+        }
+        if (batch < 1 || threads < 1 || warmup < 0 || repeats < 3) {
+            throw new IllegalArgumentException("latency needs --batch >= 1, --threads >= 1, --warmup >= 0 and --repeats >= 3, got "
+                    + batch + ", " + threads + ", " + warmup + ", " + repeats);
+        }
+    }
+
+    /** The defaults: ONNX Runtime, batch 1, 1 thread, 10 warm-up calls, 50 timed calls. */
+    public static MeasureOptions defaults() {
+        return new MeasureOptions("ort", 1, 1, 10, 50);
+    }
+
+    /** The same options with another runtime, batch and threads (warm-up and repeats kept). */
+    public MeasureOptions with(String runtime, int batch, int threads) {
+        return new MeasureOptions(runtime, batch, threads, warmup, repeats);
+    }
+}

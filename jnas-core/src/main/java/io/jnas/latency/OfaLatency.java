@@ -1,0 +1,236 @@
+package io.jnas.latency;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.jnas.nn.Ctx;
+import io.jnas.nn.Init;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.nn.ofa.OfaPieces;
+import io.jnas.nn.onnx.OnnxGraph;
+import io.jnas.space.ofa.OfaSpace;
+import io.jnas.space.ofa.OfaSubnet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The latency look-up table of an OFA / OFAv2 super-network's subnets (once-for-all's approach): every piece of a
+ * subnet's inference graph (the stem with the first block; each block by stage, input shape, kernel, expand ratio,
+ * branch gene and stride; each sum of OFAv2's dense skips; the exit head) is timed on its own once, and a subnet's
+ * latency is the sum of its pieces' times, mapped by a power-law calibration {@code e^a · sum^b} fitted (log against log,
+ * so that relative errors count) on whole
+ * subnets measured for it (what a call costs beyond its pieces, and what the runtime gains by running them together).
+ * Pieces missing from the table are measured when first needed and stored; {@link #build} measures them all ahead
+ * and calibrates.
+ */
+public final class OfaLatency implements Latency<OfaSubnet> {
+    /** The table's entries of the calibration's intercept and slope. */
+    static final String CAL_A = "calibration a";
+    static final String CAL_B = "calibration b";
+    private final NDManager manager = NDManager.newBaseManager();
+    private final OfaNetwork net;
+    private final LatencyTable table;
+    private final LatencyMeter meter;
+
+    private OfaLatency(OfaNetwork.Spec spec, LatencyTable table, LatencyMeter meter) {
+        this.net = OfaNetwork.supernet(new Init(manager, 0), spec, 32);
+        this.table = table;
+        this.meter = meter;
+    }
+
+    /** The table of subnets of a super-network of {@code spec} on this machine under {@code options}. */
+    public static OfaLatency open(OfaNetwork.Spec spec, MeasureOptions options, Consumer<String> log) throws IOException {
+        return open(spec, options, null, log);
+    }
+
+    /** As {@link #open(OfaNetwork.Spec, MeasureOptions, Consumer)}, the table kept in {@code folder} (null: the cache's). */
+    public static OfaLatency open(OfaNetwork.Spec spec, MeasureOptions options, java.nio.file.Path folder, Consumer<String> log)
+            throws IOException {
+        LatencyMeter meter = new LatencyMeter(options);
+        String name = "ofa-" + spec.inChannels() + "ch-" + spec.classes() + "cls-w" + spec.width() + (spec.parallel() ? "-p" : "")
+                + (spec.dense() ? "-dense" : "") + (spec.exits() ? "-exits" : "");
+        java.nio.file.Path dir = folder != null ? folder : LatencyTable.folder(meter.device());
+        return new OfaLatency(spec, LatencyTable.open(dir.resolve(name + ".json"), meter.device(), "ofa lut: " + spec, log), meter);
+    }
+
+    public LatencyTable table() {
+        return table;
+    }
+
+    @Override
+    public Device device() {
+        return table.device();
+    }
+
+    @Override
+    public java.nio.file.Path file() {
+        return table.file();
+    }
+
+    /** Time of one call of {@code s}'s whole network, measured now (not from the table). */
+    @Override
+    public synchronized Measurement measure(OfaSubnet s) {
+        try (NDManager sm = manager.newSubManager()) {
+            OfaNetwork sub = OfaNetwork.of(new Init(sm, 0), net.spec(), s);
+            return meter.measure(LatencyMeter.of(sub), new ai.djl.ndarray.types.Shape(net.spec().inChannels(), s.r(), s.r()), sm);
+        }
+    }
+
+    /** The pieces of {@code s} and their stored or newly measured milliseconds, in graph order. */
+    public synchronized Map<String, Double> breakdown(OfaSubnet s) {
+        fill(s);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (OfaPieces.Piece p : net.activate(s).pieces()) {
+            out.merge(p.key(), table.get(p.key()), Double::sum);
+        }
+        return out;
+    }
+
+    /** The sum of the pieces' milliseconds, calibrated (e^a · sum^b) when the table has a calibration. */
+    @Override
+    public synchronized double predictMs(OfaSubnet s) {
+        double sum = sum(s);
+        Double a = table.get(CAL_A);
+        Double b = table.get(CAL_B);
+        return a == null || b == null ? sum : Math.exp(a) * Math.pow(sum, b);
+    }
+
+    /** Whether the table has its calibration (a build finished). */
+    public boolean calibrated() {
+        return table.get(CAL_A) != null && table.get(CAL_B) != null;
+    }
+
+    /** The subnets of {@code space} the calibration measures whole (not to be used to validate the table). */
+    public static List<OfaSubnet> calibrationSubnets(OfaSpace space) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(LatencyModels.BUILD_SEED);
+        List<OfaSubnet> out = new ArrayList<>();
+        for (int i = 0; i < LatencyModels.CALIBRATION; i++) {
+            out.add(space.sample(r));
+        }
+        return out;
+    }
+
+    /** The uncalibrated sum of the pieces of {@code s}. */
+    public synchronized double sum(OfaSubnet s) {
+        fill(s);
+        double sum = 0;
+        for (OfaPieces.Piece p : net.activate(s).pieces()) {
+            sum += table.get(p.key());
+        }
+        return sum;
+    }
+
+    /**
+     * Fits the calibration on {@code n} subnets of {@code space} drawn from {@code seed}, each measured whole (stored,
+     * so a resumed build measures only the rest); {@code progress} gets (done, n).
+     */
+    public synchronized void calibrate(OfaSpace space, int n, long seed, java.util.function.BiConsumer<Integer, Integer> progress) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        org.apache.commons.math3.stat.regression.SimpleRegression fit = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int i = 0; i < n; i++) {
+            OfaSubnet s = space.sample(r);
+            String key = "whole " + s;
+            Double whole = table.get(key);
+            if (whole == null) {
+                whole = measure(s).medianMs();
+                store(key, whole);
+            }
+            fit.addData(Math.log(sum(s)), Math.log(whole));
+            progress.accept(i + 1, n);
+        }
+        store(CAL_A, fit.getIntercept());
+        store(CAL_B, fit.getSlope());
+    }
+
+    /**
+     * Measures the pieces of {@code s} the table lacks, on the subnet's own network (fresh weights of exactly its sizes,
+     * as an exported subnet has); the number measured.
+     */
+    private int fill(OfaSubnet s) {
+        if (net.activate(s).pieces().stream().allMatch(p -> table.get(p.key()) != null)) {
+            return 0;
+        }
+        int n = 0;
+        try (NDManager sm = manager.newSubManager()) {
+            for (OfaPieces.Piece p : OfaNetwork.of(new Init(sm, 0), net.spec(), s).pieces()) {
+                if (table.get(p.key()) == null) {
+                    store(p.key(), meter.measure(new LatencyMeter.Timeable() {
+                        @Override
+                        public NDArray forward(Ctx ctx, NDArray x) {
+                            return p.forward().apply(ctx, x);
+                        }
+
+                        @Override
+                        public String onnx(OnnxGraph g, String x) {
+                            return p.onnx().apply(g, x);
+                        }
+                    }, p.input(), sm).medianMs());
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void store(String key, double v) {
+        try {
+            table.put(key, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The subnets whose pieces together are every piece of {@code space}: per resolution, each kernel, expand ratio
+     * and branch gene in every block of four-block stages (which also holds every dense sum), and each exit.
+     */
+    public static List<OfaSubnet> covering(OfaSpace space) {
+        List<Integer> genes = space.parallel() ? List.of(1, 2, 3, 4, 5, 6, 7) : List.of();
+        List<OfaSubnet> out = new ArrayList<>();
+        for (int r : space.resolutions()) {
+            for (double w : space.widths()) {
+                for (int k : OfaSubnet.KERNELS) {
+                    for (int e : OfaSubnet.EXPANDS) {
+                        for (int p : genes.isEmpty() ? List.of(0) : genes) {
+                            if (p != 0 && !OfaSubnet.has(p, OfaSubnet.MBCONV) && (k != 3 || e != 3)) {
+                                continue; // kernel and expand do not shape these blocks
+                            }
+                            out.add(uniform(k, e, p, 4, OfaSubnet.STAGES, r, w, space.exits()));
+                        }
+                    }
+                }
+                for (int nd = 1; space.exits() && nd < OfaSubnet.STAGES; nd++) {
+                    out.add(uniform(3, 3, genes.isEmpty() ? 0 : 1, 2, nd, r, w, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static OfaSubnet uniform(int k, int e, int p, int depth, int stages, int r, double w, boolean exits) {
+        int blocks = depth * stages;
+        return new OfaSubnet(java.util.Collections.nCopies(blocks, k), java.util.Collections.nCopies(blocks, e),
+                java.util.Collections.nCopies(stages, depth), r, w, p == 0 ? List.of() : java.util.Collections.nCopies(blocks, p),
+                exits ? stages : 0);
+    }
+
+    /** Measures every piece of {@code space} not in the table yet; {@code progress} gets (done, total). */
+    public synchronized int build(OfaSpace space, java.util.function.BiConsumer<Integer, Integer> progress) {
+        List<OfaSubnet> all = covering(space);
+        int measured = 0;
+        for (int i = 0; i < all.size(); i++) {
+            measured += fill(all.get(i));
+            progress.accept(i + 1, all.size());
+        }
+        return measured;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

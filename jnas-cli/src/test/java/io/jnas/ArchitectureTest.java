@@ -39,6 +39,7 @@ class ArchitectureTest {
                 .layer("doctor").definedBy("io.jnas.doctor..")
                 .layer("engine").definedBy("io.jnas.engine..")
                 .layer("estimate").definedBy("io.jnas.estimate..")
+                .layer("latency").definedBy("io.jnas.latency..")
                 .layer("search").definedBy("io.jnas.search..")
                 .layer("experiment").definedBy("io.jnas.experiment..")
                 .layer("export").definedBy("io.jnas.export..")
@@ -51,17 +52,21 @@ class ArchitectureTest {
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("export", "cli")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("latency").mayOnlyBeAccessedByLayers("experiment", "export", "cli")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("experiment", "cli")
                 .whereLayer("estimate").mayOnlyBeAccessedByLayers("engine", "search", "experiment", "cluster", "ui", "cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("search", "experiment", "cluster", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "search", "experiment", "cli", "export")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("doctor", "estimate", "latency", "search", "experiment", "cli",
+                        "export")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("experiment", "cli")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("train", "estimate", "engine", "search", "experiment", "cluster", "cli",
                         "export")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "doctor", "estimate", "search", "experiment", "cli", "export")
-                .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "engine", "experiment",
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("train", "doctor", "estimate", "latency", "search", "experiment", "cli",
+                        "export")
+                .whereLayer("kernel").mayOnlyBeAccessedByLayers("nn", "train", "doctor", "estimate", "latency", "engine", "experiment",
                         "cluster", "cli")
-                .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "doctor", "estimate", "search", "experiment",
+                .whereLayer("space").mayOnlyBeAccessedByLayers("nn", "report", "train", "doctor", "estimate", "latency", "search",
+                        "experiment",
                         "ui", "cli", "export")
                 .check(classes);
     }

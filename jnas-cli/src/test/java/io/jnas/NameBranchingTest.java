@@ -56,6 +56,7 @@ class NameBranchingTest {
             "search/nat/Member.java params",
             "search/nat/Member.java macs",
             "search/nat/Objectives.java params",
+            "search/nat/Objectives.java macs",
             // search mote's --validation table|trained: the value names what validates the top k ("trained": training
             // each, by the trained estimator), an option of that command and of nothing else
             "experiment/SearchRun.java table",

@@ -18,7 +18,7 @@ import picocli.CommandLine;
         description = "Neural architecture search on the JVM: MAE-NAS, MOTE-NAS and NATv2 on DJL/libtorch.",
         subcommands = {DemoCommand.class, SearchCommand.class, EstimateCommand.class, TrainCommand.class, ResumeCommand.class,
             CostCommand.class, SupernetCommand.class, FinetuneCommand.class, ExportCommand.class, PredictCommand.class,
-            DataCommand.class, BenchCommand.class, ClusterCommand.class, DoctorCommand.class, UiCommand.class,
+            DataCommand.class, BenchCommand.class, ClusterCommand.class, DoctorCommand.class, UiCommand.class, LatencyCommand.class,
             HelpCommand.class})
 public final class Main implements NoKernels {
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code jnas search nat}: NATv2 / NAT over a super-network, or over any encoded space scored by an estimator. */
-@Command(name = "nat", description = "NATv2 (or NAT): multi-objective search (error, params, MACs) with a predictor and "
+@Command(name = "nat", description = "NATv2 (or NAT): multi-objective search (error, params, MACs, latency) with a predictor and "
         + "NSGA-III, over an OFA/OFAv2 super-network or any space scored by an estimator (e.g. --space nb201 --table DIR).")
 final class NatCommand implements Callable<Integer> {
     @Mixin
@@ -50,7 +50,7 @@ final class NatCommand implements Callable<Integer> {
     @Option(names = "--policy", defaultValue = "natv2", description = "natv2 or nat (the baseline) (default ${DEFAULT-VALUE}).")
     String policy;
     @Option(names = "--objectives", split = ",", defaultValue = "error,params,macs",
-            description = "error followed by params and/or macs (default ${DEFAULT-VALUE}).")
+            description = "error followed by any of params, macs and latency (default ${DEFAULT-VALUE}).")
     List<String> objectives;
     @Option(names = "--supernet", description = "Trained super-network (jnas supernet train); its data and splits are used. "
             + "Without it a super-network is trained first (the data options and --parallel, ... as in jnas supernet train).")
@@ -72,6 +72,16 @@ final class NatCommand implements Callable<Integer> {
     Integer folds;
     @Option(names = "--adapt-epochs", description = "Super-network adaptation epochs per iteration (cpu 1, paper 5; 0 = off).")
     Integer adaptEpochs;
+    @Option(names = "--latency-runtime", defaultValue = "ort", description = "Runtime whose latency is predicted and "
+            + "measured: ort or jnas (default ${DEFAULT-VALUE}).")
+    String latencyRuntime;
+    @Option(names = "--latency-batch", defaultValue = "1", description = "Images per call (default ${DEFAULT-VALUE}).")
+    int latencyBatch;
+    @Option(names = "--latency-threads", defaultValue = "1", description = "Runtime threads (default ${DEFAULT-VALUE}).")
+    int latencyThreads;
+    @Option(names = "--max-latency", defaultValue = "0", description = "MS: candidates predicted slower are not proposed "
+            + "(default ${DEFAULT-VALUE}: no limit).")
+    double maxLatency;
     @Option(names = "--export", defaultValue = "5", description = "Front subnets exported with weights (default ${DEFAULT-VALUE}).")
     int export;
 
@@ -83,16 +93,22 @@ final class NatCommand implements Callable<Integer> {
         StrategyConfig s = NatRun.strategy(strategy, nat, strategyOptions);
         NatRun run;
         if (onSupernet) {
-            run = new NatRun(s, objectives, null, supernet(), export, workers.spec());
+            run = new NatRun(s, objectives, null, supernet(), export, workers.spec(), latency());
         } else {
             String e = NatRun.estimatorFor(space, estimator, table);
             DataSpec images = Estimators.get(e).readsImages() ? data.spec(out.seed, 0) : null;
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), images,
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
-                    mote.ensemble()), null, export, workers.spec());
+                    mote.ensemble()), null, export, workers.spec(), latency());
         }
         out.result(Experiments.start(run, out.dir("search-nat"), out::info));
         return 0;
+    }
+
+    /** The latency settings when latency is an objective or bounded, else null. */
+    private NatRun.Latency latency() {
+        return objectives.contains("latency") || maxLatency != 0
+                ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency) : null;
     }
 
     private NatRun.Supernet supernet() throws Exception {

@@ -53,6 +53,16 @@ final class EstimatorScoring<A> implements NatScoring<A> {
         return estimator;
     }
 
+    /** A model of the space's networks at the estimator's input (NAS-Bench-201: per-edge operations, fitted on cells). */
+    @Override
+    public io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, java.util.function.Consumer<String> log)
+            throws IOException {
+        boolean data = ctx.hasData();
+        return io.jnas.latency.LatencyModels.cells(ctx.kit(), data ? ctx.data().train().channels() : 3,
+                data ? ctx.data().numClasses() : 10, data ? ctx.data().train().height() : 32, io.jnas.latency.LatencyModels.CELLS,
+                options, null, log);
+    }
+
     @Override
     public String describe() {
         return ctx.kit().name() + " scored by " + ctx.spec().estimators().get(0);

@@ -13,6 +13,7 @@ import io.jnas.search.Strategies;
 import io.jnas.search.Strategy;
 import io.jnas.search.nat.Front;
 import io.jnas.search.nat.Member;
+import io.jnas.space.CostModel;
 import io.jnas.train.ofa.TrainedSupernet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,8 +94,50 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
         }
 
         NatResult run(RunDir run) throws IOException {
+            if (c.latency() == null) {
+                return run(run, null, scoring.cost());
+            }
+            try (io.jnas.latency.Latency<A> lat = scoring.latency(c.latency().measure(), log)) {
+                CostModel<A> cost = withLatency(scoring.cost(), lat, c.latency().maxMs());
+                A smallest = scoring.space().smallest();
+                if (!cost.feasible(smallest)) {
+                    throw new IllegalArgumentException(String.format("--max-latency %s ms is below the smallest architecture's "
+                            + "predicted %.4f ms on this device; raise it", c.latency().maxMs(), lat.predictMs(smallest)));
+                }
+                log.accept("latency: " + lat.device().runtime() + " " + lat.device().version() + ", batch " + lat.device().batch()
+                        + ", " + lat.device().threads() + " thread(s) on " + lat.device().cpu() + " (model " + lat.file() + ")");
+                return run(run, lat, cost);
+            }
+        }
+
+        /** {@code cost} with the latency model's predictions and the limit {@code maxMs} (0: none) as the constraint. */
+        private static <A> CostModel<A> withLatency(CostModel<A> cost, io.jnas.latency.Latency<A> lat, double maxMs) {
+            return new CostModel<>() {
+                @Override
+                public long params(A arch) {
+                    return cost.params(arch);
+                }
+
+                @Override
+                public long macs(A arch) {
+                    return cost.macs(arch);
+                }
+
+                @Override
+                public double latencyMs(A arch) {
+                    return lat.predictMs(arch);
+                }
+
+                @Override
+                public boolean feasible(A arch) {
+                    return maxMs <= 0 || lat.predictMs(arch) <= maxMs;
+                }
+            };
+        }
+
+        private NatResult run(RunDir run, io.jnas.latency.Latency<A> lat, CostModel<A> cost) throws IOException {
             long t0 = System.nanoTime();
-            Strategy<A> strategy = c.strategy().create(scoring.space(), scoring.cost());
+            Strategy<A> strategy = c.strategy().create(scoring.space(), cost);
             int first = StrategyRuns.start(strategy, run, new StrategyRuns.Evaluator<>(scoring::tensors, scoring::restore,
                     scoring::adapt), log);
             log.accept(Strategies.nameOf(c.strategy()) + " over " + scoring.describe() + ": " + c.strategy().budget()
@@ -108,26 +151,33 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
                 new SearchLoop<>(strategy, scorer, engine, scoring.space()::format).replaying(ScoreLog.replay(run))
                         .run(first, (round, a, s, replayed) -> {
                             if (!replayed) {
-                                ScoreLog.record(run, round, scoring.space().format(a), s, Map.of("params",
-                                        scoring.cost().params(a), "macs", scoring.cost().macs(a)));
+                                Map<String, Object> more = new java.util.LinkedHashMap<>(Map.of("params", cost.params(a), "macs",
+                                        cost.macs(a)));
+                                if (lat != null) {
+                                    more.put("latency_ms", Results.round4(cost.latencyMs(a)));
+                                }
+                                ScoreLog.record(run, round, scoring.space().format(a), s, more);
                             }
                             RunStatus.stage(run, "evaluation", count[0] + 1, c.strategy().budget());
                             log.accept(String.format("[%d/%d] round %d  %s  error %.2f%%%s", ++count[0], c.strategy().budget(),
                                     round, scoring.space().format(a), 100.0 - s.value(), Engines.progress(scorer)));
                             synchronized (evaluated) {
-                                evaluated.add(new Member<>(a, 100.0 - s.value(), scoring.cost().params(a), scoring.cost().macs(a),
-                                        round));
+                                evaluated.add(member(cost, lat, a, 100.0 - s.value(), round));
                             }
                         });
             }
-            return finish(strategy, evaluated, run, t0);
+            return finish(strategy, evaluated, run, t0, lat, cost);
         }
 
-        private NatResult finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0)
-                throws IOException {
+        private static <A> Member<A> member(CostModel<A> cost, io.jnas.latency.Latency<A> lat, A a, double error, int round) {
+            return new Member<>(a, error, cost.params(a), cost.macs(a), round, lat == null ? Double.NaN : cost.latencyMs(a));
+        }
+
+        private NatResult finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0,
+                io.jnas.latency.Latency<A> lat, CostModel<A> cost) throws IOException {
             Strategy.Outcome<A> outcome = strategy.outcome();
-            List<Member<A>> archive = outcome == null ? evaluated : outcome.archive().stream().map(k -> new Member<>(k.arch(),
-                    100.0 - k.score(), scoring.cost().params(k.arch()), scoring.cost().macs(k.arch()), k.round())).toList();
+            List<Member<A>> archive = outcome == null ? evaluated : outcome.archive().stream().map(k -> member(cost, lat, k.arch(),
+                    100.0 - k.score(), k.round())).toList();
             List<Double> hv = outcome == null ? List.of() : outcome.trace();
             List<Member<A>> front = new ArrayList<>(Front.nondominated(archive, c.objectives()));
             front.sort(Comparator.comparingLong(Member::macs));
@@ -136,10 +186,20 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             boolean[] knee = Front.highTradeoff(front, c.objectives());
             List<NatResult.FrontMember> rows = new ArrayList<>();
             for (int i = 0; i < scored.size(); i++) {
-                rows.add(scored.get(i).withHighTradeoff(knee[i]));
+                NatResult.FrontMember row = scored.get(i).withHighTradeoff(knee[i]);
+                if (lat != null) {
+                    // every member of the final front is measured on the device, beside the model's prediction
+                    RunStatus.stage(run, "measuring the front's latency", i + 1, scored.size());
+                    row = row.withLatency(lat.measure(front.get(i).arch()).medianMs(), front.get(i).latency());
+                }
+                rows.add(row);
             }
             NatResult.FrontMember best = rows.stream().min(Comparator.comparingDouble(NatResult.FrontMember::error)).orElseThrow();
-            NatResult res = new NatResult(Strategies.nameOf(c.strategy()), c.strategy().summary(), c.objectives(), rows,
+            Map<String, Object> settings = new java.util.LinkedHashMap<>(c.strategy().summary());
+            if (lat != null) {
+                settings.put("latency_device", lat.device().toMap());
+            }
+            NatResult res = new NatResult(Strategies.nameOf(c.strategy()), settings, c.objectives(), rows,
                     hv.stream().map(Results::round4).toList(), best.error(), best.arch(),
                     outcome == null ? evaluated.size() : outcome.evaluated(), archive.size(), scoring.describe(),
                     Results.round3((System.nanoTime() - t0) / 1e9), c.strategy().seed(), run.dir().toString());

@@ -45,6 +45,13 @@ final class NatReport {
                 .scatter("front_error_macs.png", "Front: error vs MACs", "MACs (M)", "error (%)", macs, err)
                 .scatter("front_params_macs.png", "Front: parameters vs MACs", "MACs (M)", "params (M)", macs, params)
                 .table(cols, rows);
+        if (!rows.isEmpty() && rows.stream().allMatch(x -> x.get("latency_ms") != null)) {
+            List<Double> lat = rows.stream().map(x -> ((Number) x.get("latency_ms")).doubleValue()).toList();
+            List<Double> pred = rows.stream().map(x -> ((Number) x.get("predicted_latency_ms")).doubleValue()).toList();
+            r.section("Latency").scatter("front_error_latency.png", "Front: error vs measured latency", "latency (ms)",
+                    "error (%)", lat, err).scatter("front_latency_predicted.png", "Front: predicted vs measured latency",
+                    "measured (ms)", "predicted (ms)", lat, pred);
+        }
         r.section("Archive").scatter("archive_error_macs.png", "Archive: search error vs MACs", "MACs (M)", "error (%)",
                 archive.stream().map(x -> x.macs() / 1e6).toList(), archive.stream().map(Member::error).toList());
         r.write();

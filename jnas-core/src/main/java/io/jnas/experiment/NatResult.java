@@ -41,13 +41,26 @@ public record NatResult(String strategy, @JsonAnySetter @JsonAnyGetter Map<Strin
      * @param params parameters
      * @param macs multiply-accumulates per image
      * @param highTradeoff whether it is a knee of the front (NATv2's high trade-off solutions)
+     * @param latencyMs measured milliseconds per call on the search's device (searches with latency only)
+     * @param predictedLatencyMs the latency model's prediction (searches with latency only)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FrontMember(String arch, double error, Double valError, long params, long macs, Boolean highTradeoff) {
+    public record FrontMember(String arch, double error, Double valError, long params, long macs, Boolean highTradeoff,
+            Double latencyMs, Double predictedLatencyMs) {
+
+        /** A member without latency figures. */
+        public FrontMember(String arch, double error, Double valError, long params, long macs, Boolean highTradeoff) {
+            this(arch, error, valError, params, macs, highTradeoff, null, null);
+        }
 
         /** The same member marked as a knee or not. */
         public FrontMember withHighTradeoff(boolean knee) {
-            return new FrontMember(arch, error, valError, params, macs, knee);
+            return new FrontMember(arch, error, valError, params, macs, knee, latencyMs, predictedLatencyMs);
+        }
+
+        /** The same member with its measured and predicted latency. */
+        public FrontMember withLatency(double measured, double predicted) {
+            return new FrontMember(arch, error, valError, params, macs, highTradeoff, measured, Results.round4(predicted));
         }
     }
 }

@@ -17,10 +17,21 @@ import java.util.List;
  * @param export front members exported with their weights (super-network scoring)
  * @param engine where candidates are scored (this process, worker processes, a Spark cluster); a super-network's
  *        current weights travel with the tasks
+ * @param latency how latency is predicted and measured, and its limit, or null for a search without latency
  */
 public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
-        int export, io.jnas.engine.EngineSpec engine) implements RunConfig<NatResult> {
+        int export, io.jnas.engine.EngineSpec engine, Latency latency) implements RunConfig<NatResult> {
+
+    /** A search without latency. */
+    public NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet, int export,
+            io.jnas.engine.EngineSpec engine) {
+        this(strategy, objectives, estimator, supernet, export, engine, null);
+    }
+
     public NatRun {
+        if (latency == null && objectives.contains("latency")) {
+            throw new IllegalArgumentException("--objectives latency needs the latency settings (runtime, batch, threads)");
+        }
         objectives = List.copyOf(objectives);
         engine = engine == null ? io.jnas.engine.EngineSpec.IN_PROCESS : engine;
         if ((estimator == null) == (supernet == null)) {
@@ -49,6 +60,33 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             throw new IllegalArgumentException("search nat --space " + space + " needs --table (NAS-Bench-201) or --estimator");
         }
         return estimator != null ? estimator : "table";
+    }
+
+    /**
+     * Latency in a search: the device's latency model predicts it for every candidate (built or completed by
+     * measurement before the search starts, stored in the cache), and every member of the final front is measured.
+     *
+     * @param runtime ort or jnas
+     * @param batch images per call
+     * @param threads runtime threads
+     * @param maxMs candidates predicted slower than this are not proposed (0: no limit)
+     */
+    public record Latency(String runtime, int batch, int threads, double maxMs) {
+        public Latency {
+            measure(runtime, batch, threads); // checks the values
+            if (maxMs < 0 || !Double.isFinite(maxMs)) {
+                throw new IllegalArgumentException("--max-latency must be a positive number of milliseconds, got " + maxMs);
+            }
+        }
+
+        private static io.jnas.latency.MeasureOptions measure(String runtime, int batch, int threads) {
+            return io.jnas.latency.MeasureOptions.defaults().with(runtime, batch, threads);
+        }
+
+        /** How each latency is measured. */
+        public io.jnas.latency.MeasureOptions measure() {
+            return measure(runtime, batch, threads);
+        }
     }
 
     /**

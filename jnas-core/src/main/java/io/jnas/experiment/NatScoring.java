@@ -33,6 +33,15 @@ interface NatScoring<A> extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The latency model of this search's networks on this device under {@code options}, built (or completed) by
+     * measurement now.
+     */
+    default io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, java.util.function.Consumer<String> log)
+            throws IOException {
+        throw new IllegalArgumentException(describe() + " has no latency model; search with --objectives error,params,macs");
+    }
+
     /** One line saying what scores. */
     String describe();
 

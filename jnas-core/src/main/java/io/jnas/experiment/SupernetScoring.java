@@ -76,6 +76,13 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
                 data.train().size(), data.val().size(), data.test().size()));
     }
 
+    /** The look-up table of the super-network's subnets (every piece of its space measured, then calibrated). */
+    @Override
+    public io.jnas.latency.Latency<OfaSubnet> latency(io.jnas.latency.MeasureOptions options, Consumer<String> log)
+            throws IOException {
+        return io.jnas.latency.LatencyModels.ofa(supernet.spec().network(), space, options, null, log);
+    }
+
     @Override
     public EncodedSpace<OfaSubnet> space() {
         return space;

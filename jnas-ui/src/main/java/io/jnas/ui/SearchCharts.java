@@ -93,6 +93,37 @@ final class SearchCharts {
             out.add(ChartData.points("front_" + names[p[1]] + "_" + names[p[0]], names[p[1]] + " against " + names[p[0]],
                     labels[p[0]], labels[p[1]], List.of(series("evaluated", pts, p), series("front", front, p))));
         }
+        latency(dir, scored, out);
+    }
+
+    /**
+     * Error against latency where the search traded latency: every evaluated architecture at its predicted latency,
+     * the finished front at its measured latency (during the search: the predicted front).
+     */
+    private static void latency(Path dir, List<Map<String, Object>> scored, List<ChartData> out) {
+        List<double[]> pts = new ArrayList<>();
+        for (Map<String, Object> r : scored) {
+            if (r.get("latency_ms") instanceof Number l && !Double.isNaN(number(r.get("value")))) {
+                pts.add(new double[] {l.doubleValue(), 100 - number(r.get("value"))});
+            }
+        }
+        if (pts.isEmpty()) {
+            return;
+        }
+        List<double[]> front = Pareto.front(pts);
+        String frontName = "front (predicted)";
+        if (RunFolder.json(dir.resolve("result.json")).get("front") instanceof List<?> done) {
+            front = new ArrayList<>();
+            frontName = "front (measured)";
+            for (Object o : done) {
+                if (o instanceof Map<?, ?> m && m.get("error") instanceof Number e && m.get("latency_ms") instanceof Number l) {
+                    front.add(new double[] {l.doubleValue(), e.doubleValue()});
+                }
+            }
+        }
+        int[] axes = {0, 1};
+        out.add(ChartData.points("front_error_latency", "error against latency", "latency (ms)", "error (%)",
+                List.of(series("evaluated (predicted)", pts, axes), series(frontName, front, axes))));
     }
 
     private static Series series(String name, List<double[]> pts, int[] axes) {

@@ -10,11 +10,17 @@ import java.util.List;
  * @param params parameters
  * @param macs multiply-accumulates per image
  * @param iteration iteration in which it was evaluated (0 = initial archive)
+ * @param latency predicted milliseconds per call on the search's device (NaN when latency is not an objective)
  * @param <A> architecture type
  */
-public record Member<A>(A arch, double error, long params, long macs, int iteration) {
+public record Member<A>(A arch, double error, long params, long macs, int iteration, double latency) {
 
-    /** Objective values in the order of {@code objectives} (error, params, macs). */
+    /** A member without a latency (searches that do not trade latency). */
+    public Member(A arch, double error, long params, long macs, int iteration) {
+        this(arch, error, params, macs, iteration, Double.NaN);
+    }
+
+    /** Objective values in the order of {@code objectives} (error, params, macs, latency). */
     public double[] objectives(List<String> objectives) {
         double[] o = new double[objectives.size()];
         for (int i = 0; i < o.length; i++) {
@@ -22,6 +28,7 @@ public record Member<A>(A arch, double error, long params, long macs, int iterat
                 case "error" -> error;
                 case "params" -> params;
                 case "macs" -> macs;
+                case "latency" -> latency;
                 default -> throw new IllegalArgumentException("unknown objective " + objectives.get(i));
             };
         }

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param policy natv2 (fixed-size archive with NSGA-III survival, integer encoding, space-filling
  *     initialisation) or nat (random initial archive that grows, one-hot encoding)
- * @param objectives error plus params and/or macs
+ * @param objectives error plus any of params, macs and latency (predicted by the search's latency model)
  * @param archive archive size (natv2; reference 300) or initial archive (nat; reference 100)
  * @param iterations search iterations (reference 30)
  * @param candidates candidates evaluated per iteration (reference 25 natv2, 8 nat)
@@ -44,9 +44,10 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
             throw new IllegalArgumentException("--policy must be natv2 or nat, got '" + policy + "'");
         }
         if (objectives.isEmpty() || !objectives.get(0).equals("error")
-                || !List.of("params", "macs").containsAll(objectives.subList(1, objectives.size()))
+                || !List.of("params", "macs", "latency").containsAll(objectives.subList(1, objectives.size()))
                 || objectives.size() < 2 || objectives.stream().distinct().count() != objectives.size()) {
-            throw new IllegalArgumentException("--objectives must be error followed by params and/or macs, got " + objectives);
+            throw new IllegalArgumentException("--objectives must be error followed by any of params, macs and latency, got "
+                    + objectives);
         }
         if (archive < 4 || iterations < 0 || candidates < 1 || folds < 1 || population < 4 || generations < 1
                 || adaptEpochs < 0 || adaptTop < 1 || evaluations < 0 || (evaluations > 0 && evaluations < archive)) {

@@ -75,7 +75,9 @@ public final class NatSearch<A> implements Strategy<A> {
 
     /** Continues after a finished iteration (a resumed run): the next ask proposes iteration {@code state.iteration() + 1}. */
     public NatSearch<A> restore(NatState state) {
-        archive = new ArrayList<>(state.members(space));
+        // costs and latencies come from the cost model again (a latency model is stored, so they are the same)
+        archive = new ArrayList<>(state.members(space).stream().map(m -> objectives.member(m.arch(), m.error(), m.iteration()))
+                .toList());
         hypervolume.clear();
         hypervolume.addAll(state.hypervolume());
         iteration = state.iteration();
@@ -183,14 +185,20 @@ public final class NatSearch<A> implements Strategy<A> {
         if (!cfg.v2()) {
             int guard = 0;
             while (pool.size() < cfg.archive() && guard++ < cfg.archive() * 100) {
-                pool.add(space.sample(r));
+                A a = space.sample(r);
+                if (objectives.feasible(a)) {
+                    pool.add(a);
+                }
             }
             return List.copyOf(pool);
         }
         int want = 10 * cfg.archive() - 2;
         int guard = 0;
         while (pool.size() < want && guard++ < want * 20) {
-            pool.add(space.sample(r));
+            A a = space.sample(r);
+            if (objectives.feasible(a)) {
+                pool.add(a);
+            }
         }
         pool.remove(space.smallest());
         pool.remove(space.largest());
@@ -199,9 +207,12 @@ public final class NatSearch<A> implements Strategy<A> {
             probe.add(objectives.member(a, 0, 0));
         }
         List<String> cheap = cfg.objectives().subList(1, cfg.objectives().size());
-        List<A> out = new ArrayList<>(List.of(space.smallest(), space.largest()));
+        List<A> out = new ArrayList<>(List.of(space.smallest()));
+        if (objectives.feasible(space.largest())) {
+            out.add(space.largest());
+        }
         if (cfg.init().equals("sorting")) {
-            objectives.truncate(probe, cheap, cfg.archive() - 2, Seeds.mix(cfg.seed(), 2)).forEach(m -> out.add(m.arch()));
+            objectives.truncate(probe, cheap, cfg.archive() - out.size(), Seeds.mix(cfg.seed(), 2)).forEach(m -> out.add(m.arch()));
             return out;
         }
         // farthest-point sampling in the normalised cheap objectives, from the two extremes
@@ -210,7 +221,8 @@ public final class NatSearch<A> implements Strategy<A> {
             gap[i] = surrogate.distance(probe.get(i), List.of(objectives.member(space.smallest(), 0, 0),
                     objectives.member(space.largest(), 0, 0)));
         }
-        while (out.size() < cfg.archive() && out.size() - 2 < probe.size()) {
+        int anchors = out.size();
+        while (out.size() < cfg.archive() && out.size() - anchors < probe.size()) {
             int pick = 0;
             for (int i = 1; i < gap.length; i++) {
                 pick = gap[i] > gap[pick] ? i : pick;

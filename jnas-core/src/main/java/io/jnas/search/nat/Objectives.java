@@ -16,8 +16,8 @@ import org.moeaframework.problem.AbstractProblem;
 import org.moeaframework.util.weights.NormalBoundaryDivisions;
 
 /**
- * The objectives of the NAT loop on a space: error, params, MACs, normalised to about [0, 1] (error / 100; params
- * and MACs between the space's smallest and largest architecture), NSGA-III truncation, and the hypervolume of an
+ * The objectives of the NAT loop on a space: error, params, MACs, latency, normalised to about [0, 1] (error / 100;
+ * params, MACs and latency between the space's smallest and largest architecture), NSGA-III truncation, and the hypervolume of an
  * archive. MOEA Framework draws from its global {@link PRNG}; it is re-seeded before every use.
  *
  * @param <A> architecture type
@@ -31,8 +31,14 @@ final class Objectives<A> {
     Objectives(List<String> names, CostModel<A> cost, A smallest, A largest) {
         this.names = List.copyOf(names);
         this.cost = cost;
-        this.low = new double[] {cost.params(smallest), cost.macs(smallest)};
-        this.high = new double[] {cost.params(largest), cost.macs(largest)};
+        boolean lat = names.contains("latency");
+        this.low = new double[] {cost.params(smallest), cost.macs(smallest), lat ? cost.latencyMs(smallest) : 0};
+        this.high = new double[] {cost.params(largest), cost.macs(largest), lat ? cost.latencyMs(largest) : 1};
+    }
+
+    /** Whether {@code arch} meets the search's constraints. */
+    boolean feasible(A arch) {
+        return cost.feasible(arch);
     }
 
     List<String> names() {
@@ -41,7 +47,8 @@ final class Objectives<A> {
 
     /** A member for {@code arch} with the given error, its cost from the cost model. */
     Member<A> member(A arch, double error, int iteration) {
-        return new Member<>(arch, error, cost.params(arch), cost.macs(arch), iteration);
+        return new Member<>(arch, error, cost.params(arch), cost.macs(arch), iteration,
+                names.contains("latency") ? cost.latencyMs(arch) : Double.NaN);
     }
 
     /** The objectives {@code which} of {@code m}, normalised. */
@@ -51,7 +58,9 @@ final class Objectives<A> {
             o[i] = switch (which.get(i)) {
                 case "error" -> o[i] / 100.0;
                 case "params" -> (o[i] - low[0]) / Math.max(1.0, high[0] - low[0]);
-                default -> (o[i] - low[1]) / Math.max(1.0, high[1] - low[1]);
+                case "macs" -> (o[i] - low[1]) / Math.max(1.0, high[1] - low[1]);
+                case "latency" -> (o[i] - low[2]) / Math.max(1e-9, high[2] - low[2]);
+                default -> throw new IllegalArgumentException("unknown objective " + which.get(i));
             };
         }
         return o;

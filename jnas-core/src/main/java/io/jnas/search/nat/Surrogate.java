@@ -87,7 +87,7 @@ final class Surrogate<A> {
         Set<A> seen = new LinkedHashSet<>();
         for (Solution s : nsga.getPopulation()) {
             A a = problem.decode(s);
-            if (!known.contains(a) && seen.add(a)) {
+            if (!known.contains(a) && seen.add(a) && objectives.feasible(a)) {
                 pool.add(objectives.member(a, problem.predicted.get(a), iteration));
             }
         }
@@ -97,7 +97,7 @@ final class Surrogate<A> {
         List<Member<A>> front = Front.nondominated(archive, cfg.objectives());
         for (int tries = 0; pool.size() < 3 * cfg.candidates() && tries < 200 * cfg.candidates(); tries++) {
             A a = space.mutate(front.get(r.nextInt(front.size())).arch(), r);
-            if (!known.contains(a) && seen.add(a)) {
+            if (!known.contains(a) && seen.add(a) && objectives.feasible(a)) {
                 double err = predictor.predict(new double[][] {features(a)})[0];
                 pool.add(objectives.member(a, err, iteration));
             }

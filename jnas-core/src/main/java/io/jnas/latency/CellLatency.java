@@ -35,6 +35,7 @@ public final class CellLatency<A> implements Latency<A> {
     private final LatencyTable table;
     private final LatencyMeter meter;
     private double[] beta;
+    private double scale = 1;
 
     private CellLatency(SpaceKit<A> kit, int channels, int classes, int size, LatencyTable table, LatencyMeter meter) {
         if (!(kit.space() instanceof EncodedSpace<A> e)) {
@@ -164,6 +165,21 @@ public final class CellLatency<A> implements Latency<A> {
         beta = ols.estimateRegressionParameters();
     }
 
+    /**
+     * Measures {@code k} of the stored cells again (drawn from {@code seed}) and scales every prediction by the median
+     * ratio of now to then: the machine's speed drifts (10-25 % within an hour on a shared VM, evenly across cells),
+     * the table's shape does not. Returns the scale.
+     */
+    public synchronized double rescale(int k, long seed) {
+        List<String> stored = new ArrayList<>(table.entries().keySet().stream().filter(key -> key.startsWith(CELL)).sorted()
+                .toList());
+        java.util.Collections.shuffle(stored, new java.util.Random(seed));
+        double[] ratio = stored.stream().limit(k).mapToDouble(key -> measure(space.parse(key.substring(CELL.length())))
+                .medianMs() / table.get(key)).sorted().toArray();
+        scale = ratio.length == 0 ? 1 : ratio[ratio.length / 2];
+        return scale;
+    }
+
     /** Whether the table is fitted (enough cells measured). */
     public boolean fitted() {
         return beta != null;
@@ -180,7 +196,7 @@ public final class CellLatency<A> implements Latency<A> {
         for (int i = 0; i < x.length; i++) {
             y += beta[i + 1] * x[i];
         }
-        return y;
+        return scale * y;
     }
 
     @Override

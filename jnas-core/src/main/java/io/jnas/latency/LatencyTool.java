@@ -87,6 +87,9 @@ public final class LatencyTool {
                     !s.p().isEmpty(), !s.p().isEmpty(), s.nd() > 0, 0.1);
             try (OfaLatency lat = OfaLatency.open(spec, o, log)) {
                 m = lat.measure(s);
+                if (lat.calibrated() && t.supernet() != null) {
+                    lat.calibrate(t.ofaSpace(), LatencyModels.CALIBRATION, LatencyModels.BUILD_SEED, (a, b) -> { }); // today's speed
+                }
                 predicted = lat.calibrated() ? lat.predictMs(s) : null;
                 device = lat.device();
                 out.put("arch", s.toString());
@@ -98,6 +101,9 @@ public final class LatencyTool {
             if (kit.space() instanceof EncodedSpace<?>) {
                 try (CellLatency<Object> lat = CellLatency.open(kit, t.channels(), t.classes(), t.size(), o, null, log)) {
                     m = lat.measure(a);
+                    if (lat.fitted()) {
+                        lat.rescale(LatencyModels.RESCALE, LatencyModels.BUILD_SEED); // today's speed
+                    }
                     predicted = lat.fitted() ? lat.predictMs(a) : null;
                     device = lat.device();
                 }

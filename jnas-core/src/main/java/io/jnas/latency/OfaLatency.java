@@ -125,20 +125,17 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     }
 
     /**
-     * Fits the calibration on {@code n} subnets of {@code space} drawn from {@code seed}, each measured whole (stored,
-     * so a resumed build measures only the rest); {@code progress} gets (done, n).
+     * Fits the calibration on {@code n} subnets of {@code space} drawn from {@code seed}, each measured whole now (so
+     * the model follows the speed the machine has today: on a shared VM it drifts by 10-25 % within an hour, evenly
+     * across networks); {@code progress} gets (done, n).
      */
     public synchronized void calibrate(OfaSpace space, int n, long seed, java.util.function.BiConsumer<Integer, Integer> progress) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         org.apache.commons.math3.stat.regression.SimpleRegression fit = new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (int i = 0; i < n; i++) {
             OfaSubnet s = space.sample(r);
-            String key = "whole " + s;
-            Double whole = table.get(key);
-            if (whole == null) {
-                whole = measure(s).medianMs();
-                store(key, whole);
-            }
+            double whole = measure(s).medianMs();
+            store("whole " + s, whole);
             fit.addData(Math.log(sum(s)), Math.log(whole));
             progress.accept(i + 1, n);
         }

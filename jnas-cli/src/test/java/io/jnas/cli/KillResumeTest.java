@@ -66,7 +66,7 @@ class KillResumeTest {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, x) -> {
                 String key = k.toString();
-                if (!key.contains("second") && !key.contains("time") && !key.equals("throughput")) {
+                if (!key.contains("second") && !key.contains("time") && !key.equals("throughput") && !key.contains("latency")) {
                     out.put(key, normalise(x, self));
                 }
             });

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param seconds wall seconds of the run
  * @param supernet the super-network the subnet's weights came from
  * @param runDir the run directory
+ * @param latencyMs the subnet's latency on this machine (jnas latency's protocol: ONNX Runtime, batch 1, 1 thread)
+ * @param latencyDevice the device it was measured on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FinetuneResult(String subnet, int bestEpochs, double valTop1, double testTop1, double testTop5, long params,
-        long macs, double seconds, String supernet, String runDir) {
+        long macs, double seconds, String supernet, String runDir, Double latencyMs, java.util.Map<String, Object> latencyDevice) {
 }

@@ -63,18 +63,9 @@ public final class CellLatency<A> implements Latency<A> {
                 "cells of " + kit.name() + " " + sh + " input " + channels + "x" + size + "x" + size + " classes " + classes, log), meter);
     }
 
+    @Override
     public LatencyTable table() {
         return table;
-    }
-
-    @Override
-    public Device device() {
-        return table.device();
-    }
-
-    @Override
-    public java.nio.file.Path file() {
-        return table.file();
     }
 
     /** The cells measured so far. */

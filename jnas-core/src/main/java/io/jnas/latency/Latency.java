@@ -13,11 +13,18 @@ public interface Latency<A> extends LatencyModel<A>, AutoCloseable {
     /** Measures {@code arch}'s whole network now (not from the model). */
     Measurement measure(A arch);
 
+    /** The model's stored measurements. */
+    LatencyTable table();
+
     /** The device the model and the measurements describe. */
-    Device device();
+    default Device device() {
+        return table().device();
+    }
 
     /** Where the model's measurements are stored. */
-    java.nio.file.Path file();
+    default java.nio.file.Path file() {
+        return table().file();
+    }
 
     @Override
     void close();

@@ -57,18 +57,9 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         return new OfaLatency(spec, LatencyTable.open(dir.resolve(name + ".json"), meter.device(), "ofa lut: " + spec, log), meter);
     }
 
+    @Override
     public LatencyTable table() {
         return table;
-    }
-
-    @Override
-    public Device device() {
-        return table.device();
-    }
-
-    @Override
-    public java.nio.file.Path file() {
-        return table.file();
     }
 
     /** Time of one call of {@code s}'s whole network, measured now (not from the table). */

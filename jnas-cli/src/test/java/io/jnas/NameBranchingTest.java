@@ -47,6 +47,8 @@ class NameBranchingTest {
     private static final Set<String> OTHER_MEANING = Set.of(
             "data/reduce/RdSpec.java random", // the reduced data set's random selection method, not the strategy
             "data/ImageFolderReader.java train", // an image folder's train/ sub-folder, not the experiment
+            // the few-shot ranker's label draw (random, random:K, spread), not the strategy
+            "estimate/EstimatorSpec.java random",
             "estimate/MoteConfig.java macs", // MOTE's speed term measured in MACs, and its landscape on the train mode
             "estimate/MoteConfig.java train",
             "estimate/MoteEstimator.java train",

@@ -33,11 +33,8 @@ final class EstimateCommand implements Callable<Integer> {
     String table;
     @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
     String tableDataset;
-    @Option(names = "--labels", description = "Labelled cells the fewshot estimator learns from (with fewshot).")
-    Integer labels;
-    @Option(names = "--label-source", defaultValue = "table", description = "table (the 12-epoch validation accuracy of "
-            + "--table, never the test column) or csv:PATH (arch,accuracy) (default ${DEFAULT-VALUE}).")
-    String labelSource;
+    @Mixin
+    LabelsMixin labels;
     @Mixin
     WorkersMixin workers;
     @Mixin
@@ -49,7 +46,7 @@ final class EstimateCommand implements Callable<Integer> {
         long seed = out.seed;
         EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
                 Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, 0,
-                labels == null ? null : new EstimatorSpec.Labels(labels, labelSource));
+                labels.get(false));
         boolean csv = out.out != null && out.out.toString().endsWith(".csv");
         Path dir = csv ? runDirFor(out.out) : out.dir("estimate");
         out.result(Experiments.start(new EstimateRun(spec, sample, csv ? out.out.toString() : null, workers.spec()), dir,

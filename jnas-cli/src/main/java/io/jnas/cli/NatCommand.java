@@ -2,7 +2,6 @@ package io.jnas.cli;
 
 import io.jnas.data.DataSpec;
 import io.jnas.estimate.EstimatorSpec;
-import io.jnas.estimate.Estimators;
 import io.jnas.estimate.Nb201Table;
 import io.jnas.experiment.Experiments;
 import io.jnas.experiment.NatRun;
@@ -29,6 +28,8 @@ final class NatCommand implements Callable<Integer> {
     SupernetMixin training;
     @Mixin
     MoteMixin mote;
+    @Mixin
+    LabelsMixin labels;
     @Mixin
     WorkersMixin workers;
     @Mixin
@@ -82,6 +83,15 @@ final class NatCommand implements Callable<Integer> {
     @Option(names = "--max-latency", defaultValue = "0", description = "MS: candidates predicted slower are not proposed "
             + "(default ${DEFAULT-VALUE}: no limit).")
     double maxLatency;
+    @Option(names = "--features", split = ",", description = "More predictor inputs: graph (the space's graph features) "
+            + "and estimators' values, e.g. graph,naswot,synflow,jacov (see --pool, --pool-scores).")
+    List<String> features;
+    @Option(names = "--pool", defaultValue = "0", description = "Architectures scored with the --features estimators in "
+            + "the run, the search choosing among them; 0: computed for the ones it shortlists (default ${DEFAULT-VALUE}).")
+    int pool;
+    @Option(names = "--pool-scores", description = "A jnas estimate scores.csv: its architectures are the pool, its "
+            + "columns the estimators' values (nothing is scored again).")
+    String poolScores;
     @Option(names = "--export", defaultValue = "5", description = "Front subnets exported with weights (default ${DEFAULT-VALUE}).")
     int export;
 
@@ -93,13 +103,15 @@ final class NatCommand implements Callable<Integer> {
         StrategyConfig s = NatRun.strategy(strategy, nat, strategyOptions);
         NatRun run;
         if (onSupernet) {
-            run = new NatRun(s, objectives, null, supernet(), export, workers.spec(), latency());
+            run = new NatRun(s, objectives, null, supernet(), export, workers.spec(), latency(),
+                    features == null ? null : new NatRun.Features(features, pool, poolScores));
         } else {
             String e = NatRun.estimatorFor(space, estimator, table);
-            DataSpec images = Estimators.get(e).readsImages() ? data.spec(out.seed, 0) : null;
+            NatRun.Features f = features == null ? null : new NatRun.Features(features, pool, poolScores);
+            DataSpec images = NatRun.readsImages(e, f, labels.get(true)) ? data.spec(out.seed, 0) : null;
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), images,
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
-                    mote.ensemble()), null, export, workers.spec(), latency());
+                    mote.ensemble(), null, 0, labels.get(true)), null, export, workers.spec(), latency(), f);
         }
         out.result(Experiments.start(run, out.dir("search-nat"), out::info));
         return 0;

@@ -153,6 +153,11 @@ public final class EstimatorContext<A> implements AutoCloseable {
         return table;
     }
 
+    /** Passes a progress line to the context's log. */
+    public void log(String line) {
+        log.accept(line);
+    }
+
     /** The estimator called {@code name}, built once per context and shared by everyone who asks. */
     public synchronized Estimator<A> shared(String name) {
         Estimator<A> e = shared.get(name);

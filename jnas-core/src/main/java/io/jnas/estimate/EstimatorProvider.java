@@ -35,6 +35,11 @@ public interface EstimatorProvider {
         return true;
     }
 
+    /** Whether it scores one architecture at a time with {@code spec} (by default {@link #scoresAlone()}). */
+    default boolean scoresAlone(EstimatorSpec spec) {
+        return scoresAlone();
+    }
+
     /** Whether it reads the images of the spec's data set (false: a search gives it none, and loads none). */
     default boolean readsImages() {
         return true;

@@ -42,14 +42,22 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
     }
 
     /**
-     * Accuracies the few-shot ranker learns from.
+     * Accuracies the few-shot ranker learns from, which architectures carry them and what it reads of every architecture.
      *
-     * @param count how many architectures of the sample are labelled (chosen by a seeded random draw)
+     * @param count how many architectures are labelled
      * @param source {@code table} (the NAS-Bench-201 table's 12-epoch validation accuracy of --table-dataset, never
-     *     the test column a study measures against) or {@code csv:PATH} (a CSV of arch,accuracy: its rows that are in
-     *     the sample are the labelled ones, count is then the most used)
+     *     the test column a study measures against) or {@code csv:PATH} (a CSV of arch,accuracy: only its rows can be
+     *     labelled, count is then the most used)
+     * @param draw which architectures are labelled: {@code random} (a draw seeded by the run's seed), {@code random:K}
+     *     (seeded by K, so that several draws label one scored sample) or {@code spread} (evenly spaced along the
+     *     label-free ensemble's ranking of the sample, from a seeded offset; jnas estimate with the ensemble only)
+     * @param features in a search, the estimators computed for every candidate and every labelled architecture (the
+     *     ranker's inputs with the space's encoding and graph features); jnas estimate reads its other columns instead
      */
-    public record Labels(int count, String source) {
+    public record Labels(int count, String source, String draw, List<String> features) {
+        /** The search default of {@link #features}: the cheap proxies (about a second per NB201 cell on 2 cores). */
+        public static final List<String> CHEAP = List.of("naswot", "synflow", "jacov", "params", "flops");
+
         public Labels {
             if (count < 2) {
                 throw new IllegalArgumentException("--labels must be >= 2, got " + count);
@@ -57,6 +65,24 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
             if (!source.equals("table") && !source.startsWith("csv:")) {
                 throw new IllegalArgumentException("--label-source must be table or csv:PATH, got '" + source + "'");
             }
+            if (!draw.equals("random") && !draw.equals("spread") && !draw.matches("random:\\d+")) {
+                throw new IllegalArgumentException("--label-draw must be random, random:K (K a seed) or spread, got '" + draw + "'");
+            }
+            features = List.copyOf(features);
+            features.forEach(Estimators::get);
+            if (features.contains("fewshot")) {
+                throw new IllegalArgumentException("--fewshot-features cannot hold fewshot itself");
+            }
+        }
+
+        /** A random draw, for jnas estimate (the ranker reads the study's other columns). */
+        public Labels(int count, String source) {
+            this(count, source, "random", List.of());
+        }
+
+        /** True when the ranker scores architectures one at a time (a search): it computes {@link #features} itself. */
+        public boolean online() {
+            return !features.isEmpty();
         }
     }
 

@@ -27,7 +27,7 @@ public final class Estimators {
      */
     public static EstimatorSpec scoring(EstimatorSpec spec) {
         for (String e : spec.estimators()) {
-            if (!get(e).scoresAlone()) {
+            if (!get(e).scoresAlone(spec)) {
                 throw new IllegalArgumentException("the " + e + " estimator is fitted over a whole scored sample, not one "
                         + "architecture at a time: use it with jnas estimate, and search with another estimator");
             }

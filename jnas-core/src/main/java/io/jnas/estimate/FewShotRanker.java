@@ -4,27 +4,22 @@ import io.jnas.estimate.predict.KFoldEnsemble;
 import io.jnas.estimate.predict.Predictor;
 import io.jnas.space.EncodedSpace;
 import io.jnas.space.SearchSpace;
-import io.jnas.space.nb201.Nb201Cell;
-import io.jnas.space.nb201.Nb201Features;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * {@code fewshot}: a ranker learned from a few labelled architectures of the sample (labels from a table's 12-epoch
  * validation column or a user's CSV), on features that cost nothing more than the study already paid: every other
  * estimator's value and terms in the same run, the space's encoding and, on NAS-Bench-201, the cell's graph features
- * ({@link Nb201Features}, after GRAF). The model is a random forest (Tribuo's CART trees, 100 of them, on standardised
+ * (its space's {@code graph}, after GRAF). The model is a random forest (Tribuo's CART trees, 100 of them, on standardised
  * targets; GRAF's choice too): on 1,000 seeded NAS-Bench-201 cells with 100 labels of 200-epoch accuracy it ranked the
  * other 900 at τ 0.689 where XGBoost reached 0.606 (docs/results.md). Its value exists once the whole sample is
- * scored: per architecture it is NaN until then, and search commands refuse it. A study measures it on the rows it
+ * scored: per architecture it is NaN until then. Its final value is a rank score in 0..1: the forest's prediction mixed
+ * by rank with the study's best label-free column, in the proportion that ranks the labelled rows best under
+ * cross-validation ({@link FewShotBlend}). In a search it is {@link FewShotOnline}. A study measures it on the rows it
  * was not fitted on only ({@code fewshot_labelled} in scores.csv).
  */
 public final class FewShotRanker implements EstimatorProvider {
@@ -54,6 +49,12 @@ public final class FewShotRanker implements EstimatorProvider {
         return false;
     }
 
+    /** In a search (labels with features to compute) it scores one architecture at a time ({@link FewShotOnline}). */
+    @Override
+    public boolean scoresAlone(EstimatorSpec spec) {
+        return spec.labels() != null && spec.labels().online();
+    }
+
     @Override
     public void check(EstimatorSpec spec) {
         if (spec.labels() == null) {
@@ -72,6 +73,9 @@ public final class FewShotRanker implements EstimatorProvider {
 
     @Override
     public <A> Estimator<A> create(EstimatorContext<A> c) {
+        if (c.spec().labels() != null && c.spec().labels().online()) {
+            return new FewShotOnline<>(c);
+        }
         return new Estimator<>() {
             @Override
             public String name() {
@@ -88,6 +92,9 @@ public final class FewShotRanker implements EstimatorProvider {
 
     @Override
     public Optional<SampleFit> sampleFit(EstimatorSpec spec) {
+        if (spec.labels() != null && spec.labels().online()) {
+            return Optional.empty();
+        }
         return Optional.of(sample -> fit(spec, sample));
     }
 
@@ -99,8 +106,12 @@ public final class FewShotRanker implements EstimatorProvider {
      * @param labelColumn the table column (table source only, else null)
      * @param features features per architecture
      * @param model the model
+     * @param blendedWith the label-free column mixed in by rank (null: the forest alone), see {@link FewShotBlend}
+     * @param forestWeight the forest's weight in the mix
+     * @param cvTau the mix's cross-validated Kendall τ on the labelled rows
      */
-    public record Fit(int labels, String labelSource, String labelColumn, int features, String model) {
+    public record Fit(int labels, String labelSource, String labelColumn, int features, String model, String blendedWith,
+            double forestWeight, double cvTau) {
     }
 
     private static Fitted fit(EstimatorSpec spec, Sample s) {
@@ -109,7 +120,9 @@ public final class FewShotRanker implements EstimatorProvider {
         List<String> cols = s.columns().stream().filter(c -> !c.startsWith("seconds") && !own.contains(c)
                 && !c.endsWith("_labelled")).toList();
         List<double[]> values = new ArrayList<>();
-        cols.forEach(c -> values.add(fillMissing(s.column().apply(c))));
+        // squashed (monotone, so ranks and tree splits keep their order) so that no proxy is 30 orders of magnitude wide
+        cols.forEach(c -> values.add(java.util.Arrays.stream(fillMissing(s.column().apply(c))).map(ProxyFeatures::squash)
+                .toArray()));
         int n = s.archs().size();
         double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -120,7 +133,8 @@ public final class FewShotRanker implements EstimatorProvider {
             structure(space, s.archs().get(i)).forEach(f::add);
             x[i] = f.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        Labels l = labels(spec, s.archs());
+        FewShotLabels.Drawn l = FewShotLabels.draw(spec, s.archs(), s.columns().contains("ensemble")
+                ? s.column().apply("ensemble") : null);
         boolean[] labelled = new boolean[n];
         List<double[]> lx = new ArrayList<>();
         List<Double> ly = new ArrayList<>();
@@ -137,24 +151,31 @@ public final class FewShotRanker implements EstimatorProvider {
                     + spec.labels().source() + "); it needs at least 2");
         }
         Predictor model = new KFoldEnsemble("rf", 1, spec.seed()); // targets standardised, as for NAT's predictor
-        model.fit(lx.toArray(double[][]::new), ly.stream().mapToDouble(Double::doubleValue).toArray());
-        double[] pred = model.predict(x);
+        double[][] lxa = lx.toArray(double[][]::new);
+        double[] lya = ly.stream().mapToDouble(Double::doubleValue).toArray();
+        model.fit(lxa, lya);
+        java.util.Map<String, double[]> onLabelled = new java.util.LinkedHashMap<>();
+        for (String c : FewShotBlend.candidates(cols)) {
+            double[] all = values.get(cols.indexOf(c));
+            onLabelled.put(c, java.util.stream.IntStream.range(0, n).filter(i -> labelled[i]).mapToDouble(i -> all[i]).toArray());
+        }
+        FewShotBlend.Choice mix = FewShotBlend.choose(lxa, lya, onLabelled, spec.seed());
+        double[] pred = FewShotBlend.mix(model.predict(x), mix.column() == null ? null : values.get(cols.indexOf(mix.column())),
+                mix.weight());
         return new Fitted(pred, labelled, "ranker", new Fit(lx.size(), spec.labels().source(), l.column(), x[0].length,
-                "random forest (Tribuo CART, 100 trees)"));
+                "random forest (Tribuo CART, 100 trees)", mix.column(), mix.weight(), Math.round(mix.cvTau() * 1000) / 1000.0));
     }
 
     /** The encoding and, for NAS-Bench-201, the graph features of one architecture. */
     @SuppressWarnings("unchecked")
-    private static <A> List<Double> structure(SearchSpace<A> space, String text) {
+    static <A> List<Double> structure(SearchSpace<A> space, String text) {
         A a = space.parse(text);
         List<Double> f = new ArrayList<>();
         if (space instanceof EncodedSpace<?> e) {
             for (double v : ((EncodedSpace<A>) e).features(a)) {
                 f.add(v);
             }
-        }
-        if (a instanceof Nb201Cell cell) {
-            for (double v : Nb201Features.of(cell)) {
+            for (double v : ((EncodedSpace<A>) e).graph(a)) {
                 f.add(v);
             }
         }
@@ -177,64 +198,5 @@ public final class FewShotRanker implements EstimatorProvider {
             out[i] = Double.isFinite(out[i]) ? out[i] : mean;
         }
         return out;
-    }
-
-    private record Labels(Map<String, Double> accuracy, String column) {
-    }
-
-    /** The labelled architectures of the sample and their accuracies. */
-    private static Labels labels(EstimatorSpec spec, List<String> archs) {
-        String source = spec.labels().source();
-        if (source.startsWith("csv:")) {
-            Map<String, Double> given = readCsv(Path.of(source.substring(4)));
-            Map<String, Double> in = new HashMap<>();
-            for (String a : archs) {
-                if (given.containsKey(a) && in.size() < spec.labels().count()) {
-                    in.put(a, given.get(a));
-                }
-            }
-            return new Labels(in, null);
-        }
-        String dataset = spec.tableColumn() == null ? "cifar10" : spec.tableColumn().split("-")[0];
-        String column = dataset + "-val-12";
-        Nb201Table table;
-        try {
-            table = Nb201Table.load(Path.of(spec.table()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // a seeded draw, the same for every run of this seed and sample: the first count rows of a shuffled order
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < archs.size(); i++) {
-            order.add(i);
-        }
-        SplittableRandom r = new SplittableRandom(spec.seed() ^ 0x5EEDL);
-        for (int i = order.size() - 1; i > 0; i--) {
-            java.util.Collections.swap(order, i, r.nextInt(i + 1));
-        }
-        Map<String, Double> acc = new HashMap<>();
-        for (int i = 0; i < Math.min(spec.labels().count(), order.size()); i++) {
-            String a = archs.get(order.get(i));
-            acc.put(a, table.require(Nb201Cell.parse(a), column));
-        }
-        return new Labels(acc, column);
-    }
-
-    private static Map<String, Double> readCsv(Path p) {
-        Map<String, Double> m = new HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(p);
-            for (String line : lines.subList(1, lines.size())) {
-                int comma = line.lastIndexOf(',');
-                if (comma > 0) {
-                    m.put(line.substring(0, comma).trim(), Double.parseDouble(line.substring(comma + 1).trim()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(p + " is not a CSV of arch,accuracy (" + e.getMessage() + ")");
-        }
-        return m;
     }
 }

@@ -57,6 +57,9 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             EstimatorContext<Object> ctx = EstimatorContext.open(Estimators.scoring(c.estimator()), log);
             NatScoring<Object> scoring = new EstimatorScoring<>(ctx);
             scoring.estimator(); // an estimator that cannot score this space fails here
+            if (c.features() != null) {
+                NatFeatures.check(c.features());
+            }
             return run -> {
                 try (ctx) {
                     return new NatRunner<>(c, scoring, log).run(run);
@@ -138,8 +141,28 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
         private NatResult run(RunDir run, io.jnas.latency.Latency<A> lat, CostModel<A> cost) throws IOException {
             long t0 = System.nanoTime();
             Strategy<A> strategy = c.strategy().create(scoring.space(), cost);
+            if (c.features() != null && !strategy.readsCandidates()) {
+                throw new IllegalArgumentException("--features feeds a strategy's predictor; " + Strategies.nameOf(c.strategy())
+                        + " has none (use --strategy nat)");
+            }
+            NatFeatures.Loaded<A> features = c.features() == null ? null : NatFeatures.open(c, scoring.space(), run, log);
+            try {
+                return run(run, lat, cost, strategy, features, t0);
+            } finally {
+                if (features != null) {
+                    try {
+                        features.close();
+                    } catch (Exception e) {
+                        log.accept("closing the features' estimators: " + e.getMessage());
+                    }
+                }
+            }
+        }
+
+        private NatResult run(RunDir run, io.jnas.latency.Latency<A> lat, CostModel<A> cost, Strategy<A> strategy,
+                NatFeatures.Loaded<A> features, long t0) throws IOException {
             int first = StrategyRuns.start(strategy, run, new StrategyRuns.Evaluator<>(scoring::tensors, scoring::restore,
-                    scoring::adapt), log);
+                    scoring::adapt), features == null ? Strategy.Candidates.none() : features.candidates(), log);
             log.accept(Strategies.nameOf(c.strategy()) + " over " + scoring.describe() + ": " + c.strategy().budget()
                     + " evaluations");
             List<Member<A>> evaluated = new ArrayList<>();
@@ -166,7 +189,7 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
                             }
                         });
             }
-            return finish(strategy, evaluated, run, t0, lat, cost);
+            return finish(strategy, evaluated, run, t0, lat, cost, features);
         }
 
         private static <A> Member<A> member(CostModel<A> cost, io.jnas.latency.Latency<A> lat, A a, double error, int round) {
@@ -174,7 +197,7 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
         }
 
         private NatResult finish(Strategy<A> strategy, List<Member<A>> evaluated, RunDir run, long t0,
-                io.jnas.latency.Latency<A> lat, CostModel<A> cost) throws IOException {
+                io.jnas.latency.Latency<A> lat, CostModel<A> cost, NatFeatures.Loaded<A> features) throws IOException {
             Strategy.Outcome<A> outcome = strategy.outcome();
             List<Member<A>> archive = outcome == null ? evaluated : outcome.archive().stream().map(k -> member(cost, lat, k.arch(),
                     100.0 - k.score(), k.round())).toList();
@@ -198,6 +221,9 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             Map<String, Object> settings = new java.util.LinkedHashMap<>(c.strategy().summary());
             if (lat != null) {
                 settings.put("latency_device", lat.device().toMap());
+            }
+            if (features != null) {
+                settings.put("features", features.summary());
             }
             NatResult res = new NatResult(Strategies.nameOf(c.strategy()), settings, c.objectives(), rows,
                     hv.stream().map(Results::round4).toList(), best.error(), best.arch(),

@@ -20,7 +20,13 @@ import java.util.List;
  * @param latency how latency is predicted and measured, and its limit, or null for a search without latency
  */
 public record NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet,
-        int export, io.jnas.engine.EngineSpec engine, Latency latency) implements RunConfig<NatResult> {
+        int export, io.jnas.engine.EngineSpec engine, Latency latency, Features features) implements RunConfig<NatResult> {
+
+    /** A search without extra predictor features. */
+    public NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet, int export,
+            io.jnas.engine.EngineSpec engine, Latency latency) {
+        this(strategy, objectives, estimator, supernet, export, engine, latency, null);
+    }
 
     /** A search without latency. */
     public NatRun(StrategyConfig strategy, List<String> objectives, EstimatorSpec estimator, Supernet supernet, int export,
@@ -39,6 +45,10 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
         }
         if (estimator != null && estimator.estimators().size() != 1) {
             throw new IllegalArgumentException("a NAT search is scored by one estimator, got " + estimator.estimators());
+        }
+        if (features != null && supernet != null) {
+            throw new IllegalArgumentException("--features applies to a space scored by an estimator (e.g. --space nb201 "
+                    + "--table DIR); a super-network's subnets have no proxies in jnas yet: drop --features");
         }
         if (export < 0) {
             throw new IllegalArgumentException("--export must be >= 0, got " + export);
@@ -60,6 +70,45 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             throw new IllegalArgumentException("search nat --space " + space + " needs --table (NAS-Bench-201) or --estimator");
         }
         return estimator != null ? estimator : "table";
+    }
+
+    /** True when scoring with {@code estimator}, the {@code features} and the {@code labels} (or null) reads images. */
+    public static boolean readsImages(String estimator, Features features, EstimatorSpec.Labels labels) {
+        java.util.function.Predicate<String> reads = n -> io.jnas.estimate.Estimators.get(n).readsImages();
+        return reads.test(estimator) || features != null && features.readsImages()
+                || labels != null && labels.features().stream().anyMatch(reads);
+    }
+
+    /**
+     * Extra inputs of the search's predictor ({@code --features}): {@code graph} (the space's graph features) and
+     * estimators' values (a column of a scores.csv, or every column of an estimator), the latter known for a pool.
+     *
+     * @param names the features
+     * @param pool architectures scored in the run when no {@code poolScores} is given; 0: none, the estimators are
+     *     computed on demand for the architectures the search evaluates and shortlists
+     * @param poolScores a scores.csv of jnas estimate whose architectures are the pool, or null
+     */
+    public record Features(List<String> names, int pool, String poolScores) {
+        public Features {
+            names = List.copyOf(names);
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("--features needs at least one name: graph or estimators, e.g. graph,ensemble");
+            }
+            if (pool < 0 || pool > 0 && pool < 10) {
+                throw new IllegalArgumentException("--pool must be 0 (estimators computed for the architectures the search "
+                        + "shortlists) or >= 10, got " + pool);
+            }
+            if (poolScores != null && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(poolScores))) {
+                throw new IllegalArgumentException("--pool-scores " + poolScores + ": no such file (the scores.csv of a "
+                        + "jnas estimate run)");
+            }
+        }
+
+        /** True when a feature reads images (an estimator scored in the run that needs data). */
+        public boolean readsImages() {
+            return poolScores == null && names.stream().anyMatch(n -> !n.equals(NatFeatures.GRAPH)
+                    && io.jnas.estimate.Estimators.names().contains(n) && io.jnas.estimate.Estimators.get(n).readsImages());
+        }
     }
 
     /**

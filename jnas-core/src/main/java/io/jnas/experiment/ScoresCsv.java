@@ -24,6 +24,21 @@ final class ScoresCsv {
         this.columns = List.copyOf(columns);
     }
 
+    /** The scores.csv at {@code file} with the columns its header names (for reading a study's scores elsewhere). */
+    static ScoresCsv existing(Path file) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        if (lines.isEmpty() || !lines.get(0).startsWith("arch,")) {
+            throw new IllegalArgumentException(file + " is not the scores.csv of a jnas estimate run (its header starts with "
+                    + "arch,); write one with: jnas estimate --out DIR");
+        }
+        return new ScoresCsv(file, List.of(lines.get(0).substring(5).split(",")));
+    }
+
+    /** The columns after "arch". */
+    List<String> columns() {
+        return columns;
+    }
+
     String header() {
         return "arch," + String.join(",", columns);
     }

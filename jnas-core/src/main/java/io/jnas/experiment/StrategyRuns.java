@@ -35,7 +35,14 @@ final class StrategyRuns {
 
     /** Attaches the hooks to {@code s}, restores its checkpointed state if {@code run} has one; returns the round to run first. */
     static <A> int start(Strategy<A> s, RunDir run, Evaluator<A> evaluator, Consumer<String> log) throws IOException {
-        s.attach(new Strategy.Hooks<>(state -> Checkpoints.save(run, evaluator.tensors().get(), state), evaluator.adapter(), log));
+        return start(s, run, evaluator, Strategy.Candidates.none(), log);
+    }
+
+    /** As {@link #start(Strategy, RunDir, Evaluator, Consumer)}, with extra predictor inputs and a pool for the strategy. */
+    static <A> int start(Strategy<A> s, RunDir run, Evaluator<A> evaluator, Strategy.Candidates<A> candidates,
+            Consumer<String> log) throws IOException {
+        s.attach(new Strategy.Hooks<>(state -> Checkpoints.save(run, evaluator.tensors().get(), state), evaluator.adapter(), log,
+                candidates));
         return s.stateType() == null ? 0 : restore(s, s.stateType(), run, evaluator, log);
     }
 

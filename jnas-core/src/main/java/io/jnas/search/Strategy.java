@@ -70,8 +70,50 @@ public interface Strategy<A> {
      * @param checkpoint saves the strategy's state (with the evaluator's weights) whenever the strategy says it changed
      * @param adapter adapts what scores candidates (a super-network) by training architectures the strategy samples
      * @param log progress lines
+     * @param candidates extra predictor inputs and the pool to choose from, for a strategy that reads them
      */
-    record Hooks<A>(Checkpoint checkpoint, Adapter<A> adapter, java.util.function.Consumer<String> log) {
+    record Hooks<A>(Checkpoint checkpoint, Adapter<A> adapter, java.util.function.Consumer<String> log,
+            Candidates<A> candidates) {
+        /** Hooks without knowledge of candidates beyond the space. */
+        public Hooks(Checkpoint checkpoint, Adapter<A> adapter, java.util.function.Consumer<String> log) {
+            this(checkpoint, adapter, log, Candidates.none());
+        }
+    }
+
+    /**
+     * What a search knows of candidates beyond their space: more inputs for a strategy's predictor (e.g. zero-cost
+     * proxies, graph features) and, when those are known only for some architectures, the pool the strategy chooses
+     * from.
+     *
+     * @param features extra predictor inputs of an architecture (the same length for every architecture)
+     * @param pool the architectures a strategy may propose; empty: any of the space
+     * @param costly true when a feature costs real time (a proxy computed on demand): a strategy then computes them
+     *     for a shortlist, not for every architecture it considers
+     */
+    record Candidates<A>(java.util.function.Function<A, double[]> features, List<A> pool, boolean costly) {
+        public Candidates {
+            pool = List.copyOf(pool);
+        }
+
+        /** Features that cost nothing, or known for a pool. */
+        public Candidates(java.util.function.Function<A, double[]> features, List<A> pool) {
+            this(features, pool, false);
+        }
+
+        /** No extra inputs, any architecture. */
+        public static <A> Candidates<A> none() {
+            return new Candidates<>(a -> new double[0], List.of());
+        }
+
+        /** True when proposals must come from {@link #pool}. */
+        public boolean pooled() {
+            return !pool.isEmpty();
+        }
+    }
+
+    /** True when this strategy reads {@link Hooks#candidates()} (a predictor's inputs, a pool); false by default. */
+    default boolean readsCandidates() {
+        return false;
     }
 
     /** Saves a strategy's state. */

@@ -33,6 +33,14 @@ public interface EncodedSpace<A> extends SearchSpace<A> {
         return f;
     }
 
+    /**
+     * Structural features beyond {@link #features}: properties of the architecture's graph that a learned ranker reads
+     * (for NAS-Bench-201, GRAF's path counts); none by default.
+     */
+    default double[] graph(A arch) {
+        return new double[0];
+    }
+
     /** The cheapest architecture (fewest parameters and MACs). */
     A smallest();
 

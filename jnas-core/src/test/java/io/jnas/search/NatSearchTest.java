@@ -153,4 +153,52 @@ class NatSearchTest {
         assertThat(k[2]).isTrue();
         assertThat(k[4]).isFalse();
     }
+
+    /** An error the structure does not tell: only the extra feature carries it. */
+    private static double noise(OfaSubnet s) {
+        return 20 + 10 * new SplittableRandom(s.toString().hashCode()).nextDouble();
+    }
+
+    private final Estimator<OfaSubnet> byNoise = new Estimator<>() {
+        @Override
+        public String name() {
+            return "noise";
+        }
+
+        @Override
+        public Score estimate(OfaSubnet s) {
+            return Score.of(100 - noise(s), 0);
+        }
+    };
+
+    /**
+     * With a pool (extra features known only for it), every architecture NAT evaluates comes from the pool, the
+     * predictor reads the extra features: given an error that only they carry, it chooses the pool's true front.
+     */
+    @Test
+    void withAPoolItProposesOnlyPoolMembersAndReadsTheirFeatures() throws Exception {
+        SplittableRandom r = new SplittableRandom(5);
+        java.util.Set<OfaSubnet> pool = new java.util.LinkedHashSet<>();
+        while (pool.size() < 120) {
+            pool.add(space.sample(r));
+        }
+        List<OfaSubnet> asked = new ArrayList<>();
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 10, 3, 5, "gp", 1, 20, 5, 0, 10, 0, "spread", 0);
+        NatSearch<OfaSubnet> search = cfg.create(space, cost);
+        search.attach(new Strategy.Hooks<>(state -> { }, (sampler, it) -> { }, line -> { },
+                new Strategy.Candidates<>(a -> new double[] {noise(a)}, List.copyOf(pool))));
+        assertThat(search.readsCandidates()).isTrue();
+        try (InFlight engine = new InFlight(1)) {
+            new SearchLoop<>(search, byNoise, engine, space::format).run(0, (round, a, sc, replayed) -> asked.add(a));
+        }
+        assertThat(asked).hasSize(25).allMatch(pool::contains).doesNotHaveDuplicates();
+        // after the initial archive the predictor chooses: with the error among its inputs, mostly members of the pool's
+        // true front (error, params, MACs), which a blind choice of 15 would rarely hit
+        List<Member<OfaSubnet>> members = pool.stream().map(a -> new Member<>(a, noise(a), cost.params(a), cost.macs(a), 0)).toList();
+        java.util.Set<OfaSubnet> front = new java.util.HashSet<>(Front.nondominated(members, cfg.objectives()).stream()
+                .map(Member::arch).toList());
+        long onFront = asked.subList(10, asked.size()).stream().filter(front::contains).count();
+        assertThat(onFront).as("%s of the pool's %s front members chosen", onFront, front.size())
+                .isGreaterThanOrEqualTo(Math.min(front.size(), 15) / 2);
+    }
 }

@@ -22,6 +22,7 @@ final class TreePredictor implements Predictor {
     private final boolean boosted;
     private final long seed;
     private String[] names;
+    private boolean[] constant;
     private Model<Regressor> model;
 
     TreePredictor(boolean boosted, long seed) {
@@ -37,9 +38,18 @@ final class TreePredictor implements Predictor {
         for (int i = 0; i < names.length; i++) {
             names[i] = String.format("g%03d", i);
         }
+        // a column equal on every training row cannot split a tree; it is fed as 0, because Tribuo's feature statistics
+        // can round a constant 1e31 (synflow) to a mean below its minimum and refuse the data set
+        constant = new boolean[names.length];
+        for (int j = 0; j < names.length; j++) {
+            constant[j] = true;
+            for (double[] row : x) {
+                constant[j] &= row[j] == x[0][j];
+            }
+        }
         MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("archive", FACTORY), FACTORY);
         for (int i = 0; i < x.length; i++) {
-            data.add(new ArrayExample<>(new Regressor("error", y[i]), names, x[i]));
+            data.add(new ArrayExample<>(new Regressor("error", y[i]), names, masked(x[i])));
         }
         if (boosted) {
             // trees, eta, gamma, depth, min child weight, subsample, feature subsample, lambda, alpha, threads, silent, seed
@@ -52,11 +62,19 @@ final class TreePredictor implements Predictor {
         }
     }
 
+    private double[] masked(double[] row) {
+        double[] r = row.clone();
+        for (int j = 0; j < r.length; j++) {
+            r[j] = constant[j] ? 0 : r[j];
+        }
+        return r;
+    }
+
     @Override
     public double[] predict(double[][] x) {
         List<Example<Regressor>> ex = new ArrayList<>();
         for (double[] row : x) {
-            ex.add(new ArrayExample<>(FACTORY.getUnknownOutput(), names, row));
+            ex.add(new ArrayExample<>(FACTORY.getUnknownOutput(), names, masked(row)));
         }
         double[] out = new double[x.length];
         var preds = model.predict(ex);

@@ -35,6 +35,7 @@ public final class NatSearch<A> implements Strategy<A> {
     private Adapter<A> adapter = (sampler, it) -> { };
     private Checkpoint listener = state -> { };
     private Consumer<String> log = line -> { };
+    private Strategy.Candidates<A> candidates = Strategy.Candidates.none();
     private List<Member<A>> archive = new ArrayList<>();
     private final List<Member<A>> fresh = new ArrayList<>();
     private final List<Double> hypervolume = new ArrayList<>();
@@ -59,6 +60,13 @@ public final class NatSearch<A> implements Strategy<A> {
         this.adapter = hooks.adapter();
         this.listener = hooks.checkpoint();
         this.log = hooks.log();
+        this.candidates = hooks.candidates();
+        surrogate.candidates(candidates);
+    }
+
+    @Override
+    public boolean readsCandidates() {
+        return true;
     }
 
     @Override
@@ -185,31 +193,33 @@ public final class NatSearch<A> implements Strategy<A> {
         if (!cfg.v2()) {
             int guard = 0;
             while (pool.size() < cfg.archive() && guard++ < cfg.archive() * 100) {
-                A a = space.sample(r);
+                A a = Pools.draw(space, candidates, r);
                 if (objectives.feasible(a)) {
                     pool.add(a);
                 }
             }
             return List.copyOf(pool);
         }
-        int want = 10 * cfg.archive() - 2;
+        int want = Math.min(10 * cfg.archive() - 2, candidates.pooled() ? candidates.pool().size() : Integer.MAX_VALUE);
         int guard = 0;
         while (pool.size() < want && guard++ < want * 20) {
-            A a = space.sample(r);
+            A a = Pools.draw(space, candidates, r);
             if (objectives.feasible(a)) {
                 pool.add(a);
             }
         }
-        pool.remove(space.smallest());
-        pool.remove(space.largest());
+        A low = Pools.extreme(space, candidates, objectives, cfg.objectives(), false);
+        A high = Pools.extreme(space, candidates, objectives, cfg.objectives(), true);
+        pool.remove(low);
+        pool.remove(high);
         List<Member<A>> probe = new ArrayList<>();
         for (A a : pool) {
             probe.add(objectives.member(a, 0, 0));
         }
         List<String> cheap = cfg.objectives().subList(1, cfg.objectives().size());
-        List<A> out = new ArrayList<>(List.of(space.smallest()));
-        if (objectives.feasible(space.largest())) {
-            out.add(space.largest());
+        List<A> out = new ArrayList<>(List.of(low));
+        if (objectives.feasible(high) && !high.equals(low)) {
+            out.add(high);
         }
         if (cfg.init().equals("sorting")) {
             objectives.truncate(probe, cheap, cfg.archive() - out.size(), Seeds.mix(cfg.seed(), 2)).forEach(m -> out.add(m.arch()));
@@ -218,8 +228,7 @@ public final class NatSearch<A> implements Strategy<A> {
         // farthest-point sampling in the normalised cheap objectives, from the two extremes
         double[] gap = new double[probe.size()];
         for (int i = 0; i < gap.length; i++) {
-            gap[i] = surrogate.distance(probe.get(i), List.of(objectives.member(space.smallest(), 0, 0),
-                    objectives.member(space.largest(), 0, 0)));
+            gap[i] = surrogate.distance(probe.get(i), List.of(objectives.member(low, 0, 0), objectives.member(high, 0, 0)));
         }
         int anchors = out.size();
         while (out.size() < cfg.archive() && out.size() - anchors < probe.size()) {

@@ -2,6 +2,7 @@ package io.jnas.search.nat;
 
 import io.jnas.estimate.predict.KFoldEnsemble;
 import io.jnas.run.Seeds;
+import io.jnas.search.Strategy;
 import io.jnas.space.EncodedSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ final class Surrogate<A> {
     private final EncodedSpace<A> space;
     private final NatConfig cfg;
     private final Objectives<A> objectives;
+    private Strategy.Candidates<A> candidates = Strategy.Candidates.none();
 
     Surrogate(EncodedSpace<A> space, NatConfig cfg, Objectives<A> objectives) {
         this.space = space;
@@ -39,8 +41,35 @@ final class Surrogate<A> {
         this.objectives = objectives;
     }
 
-    /** Predictor input of an architecture: the space's features (NATv2; the integer code for OFA) or the code's one-hot expansion (NAT). */
+    /** Takes the extra predictor inputs and the pool of the search. */
+    void candidates(Strategy.Candidates<A> given) {
+        this.candidates = given;
+    }
+
+    /**
+     * Predictor input of an architecture: the space's features (NATv2; the integer code for OFA) or the code's one-hot
+     * expansion (NAT), followed by the search's extra inputs (proxies, graph features) when it has any.
+     */
     double[] features(A arch) {
+        return features(arch, true);
+    }
+
+    /** As {@link #features(Object)}, with the search's extra inputs only when {@code extra}. */
+    private double[] features(A arch, boolean withExtra) {
+        double[] own = own(arch);
+        if (!withExtra) {
+            return own;
+        }
+        double[] extra = candidates.features().apply(arch);
+        if (extra.length == 0) {
+            return own;
+        }
+        double[] f = java.util.Arrays.copyOf(own, own.length + extra.length);
+        System.arraycopy(extra, 0, f, own.length, extra.length);
+        return f;
+    }
+
+    private double[] own(A arch) {
         if (cfg.v2()) {
             return space.features(arch);
         }
@@ -63,15 +92,43 @@ final class Surrogate<A> {
      * them in {@code known} (every architecture evaluated so far: one that left the archive is not proposed again).
      */
     List<A> propose(List<Member<A>> archive, Set<A> known, int iteration, int n) {
+        // costly extra inputs (proxies on demand): NSGA-III explores on the free inputs, and the extra ones decide among
+        // a shortlist of 3n
+        boolean twoStage = candidates.costly() && !candidates.pooled();
+        KFoldEnsemble predictor = fit(archive, iteration, !twoStage);
+        if (candidates.pooled()) {
+            return choose(predictPool(predictor, known, iteration), n, iteration).stream().map(Member::arch).toList();
+        }
+        if (twoStage) {
+            List<A> shortlist = explore(archive, known, iteration, 3 * n, predictor, false);
+            KFoldEnsemble full = fit(archive, iteration, true);
+            double[] err = full.predict(shortlist.stream().map(this::features).toArray(double[][]::new));
+            List<Member<A>> pool = new ArrayList<>();
+            for (int i = 0; i < err.length; i++) {
+                pool.add(objectives.member(shortlist.get(i), err[i], iteration));
+            }
+            return choose(pool, n, iteration).stream().map(Member::arch).toList();
+        }
+        return explore(archive, known, iteration, n, predictor, true);
+    }
+
+    /** The predictor fitted on the archive, on the space's inputs and, when {@code withExtra}, the extra ones. */
+    private KFoldEnsemble fit(List<Member<A>> archive, int iteration, boolean withExtra) {
         double[][] x = new double[archive.size()][];
         double[] y = new double[archive.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = features(archive.get(i).arch());
+            x[i] = features(archive.get(i).arch(), withExtra);
             y[i] = archive.get(i).error();
         }
         KFoldEnsemble predictor = new KFoldEnsemble(cfg.predictor(), cfg.folds(), Seeds.mix(cfg.seed(), 4, iteration));
         predictor.fit(x, y);
-        Problem problem = new Problem(predictor);
+        return predictor;
+    }
+
+    /** NSGA-III on {@code predictor} (reading the extra inputs when {@code withExtra}), then {@code n} chosen. */
+    private List<A> explore(List<Member<A>> archive, Set<A> known, int iteration, int n, KFoldEnsemble predictor,
+            boolean withExtra) {
+        Problem problem = new Problem(predictor, withExtra);
         PRNG.setSeed(Seeds.mix(cfg.seed(), 5, iteration));
         List<Solution> seeds = new ArrayList<>();
         for (Member<A> m : objectives.truncate(archive, cfg.objectives(), Math.min(cfg.population(), archive.size()),
@@ -98,11 +155,28 @@ final class Surrogate<A> {
         for (int tries = 0; pool.size() < 3 * cfg.candidates() && tries < 200 * cfg.candidates(); tries++) {
             A a = space.mutate(front.get(r.nextInt(front.size())).arch(), r);
             if (!known.contains(a) && seen.add(a) && objectives.feasible(a)) {
-                double err = predictor.predict(new double[][] {features(a)})[0];
+                double err = predictor.predict(new double[][] {features(a, withExtra)})[0];
                 pool.add(objectives.member(a, err, iteration));
             }
         }
         return choose(pool, n, iteration).stream().map(Member::arch).toList();
+    }
+
+    /**
+     * Every feasible pool architecture not yet evaluated, with its predicted error: with a pool of a few thousand the
+     * predictor scores them all at once, so NSGA-III's sampling of the space is not needed.
+     */
+    private List<Member<A>> predictPool(KFoldEnsemble predictor, Set<A> known, int iteration) {
+        List<A> open = candidates.pool().stream().filter(a -> !known.contains(a) && objectives.feasible(a)).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        double[] err = predictor.predict(open.stream().map(this::features).toArray(double[][]::new));
+        List<Member<A>> pool = new ArrayList<>();
+        for (int i = 0; i < err.length; i++) {
+            pool.add(objectives.member(open.get(i), err[i], iteration));
+        }
+        return pool;
     }
 
     /**
@@ -146,11 +220,13 @@ final class Surrogate<A> {
     /** The search problem on the predictor: real genes floored to integers, repaired, scored. */
     private final class Problem extends AbstractProblem {
         private final KFoldEnsemble predictor;
+        private final boolean withExtra;
         private final Map<A, Double> predicted = new LinkedHashMap<>();
 
-        Problem(KFoldEnsemble predictor) {
+        Problem(KFoldEnsemble predictor, boolean withExtra) {
             super(space.genes(), cfg.objectives().size());
             this.predictor = predictor;
+            this.withExtra = withExtra;
         }
 
         @Override
@@ -184,7 +260,7 @@ final class Surrogate<A> {
             A a = decode(s);
             Double err = predicted.get(a);
             if (err == null) {
-                err = predictor.predict(new double[][] {features(a)})[0];
+                err = predictor.predict(new double[][] {features(a, withExtra)})[0];
                 predicted.put(a, err);
             }
             s.setObjectiveValues(objectives.member(a, err, 0).objectives(cfg.objectives()));

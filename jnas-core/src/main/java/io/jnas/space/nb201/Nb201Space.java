@@ -110,6 +110,12 @@ public final class Nb201Space implements EncodedSpace<Nb201Cell> {
         return f;
     }
 
+    /** GRAF's graph features of the cell ({@link Nb201Features}). */
+    @Override
+    public double[] graph(Nb201Cell cell) {
+        return Nb201Features.of(cell);
+    }
+
     /** Every edge 'none' (no parameters beyond the fixed skeleton). */
     @Override
     public Nb201Cell smallest() {

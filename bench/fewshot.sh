@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Few labels, best ranking (issue 25; docs/results.md, "Few labels"). Every step resumes or skips what is done.
+#  1. one seed-0 estimate study of CELLS NAS-Bench-201 cells with every cheap estimator and the ensemble (CIFAR-10);
+#  2. the few-shot ranker's curve on it: tau/rho on the unlabelled cells for N labelled cells, draws 1-3
+#     (labels: the 200-epoch accuracy of the labelled cells, GRAF's protocol; and the table's 12-epoch validation);
+#  3. the same curve on 2,000 cells with the free features only (params, flops, the cell's structure);
+#  4. search nat with extra predictor features (graph; the study's columns as a pool; proxies on demand), seeds 1-3,
+#     against the true front (jnas bench front);
+#  5. search mote --estimator fewshot with 90 labels + the 10 validated by search mote itself, seeds 1-3 (12-epoch
+#     validation labels from the table; and a user's 200-epoch labels as a CSV).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/env.sh
+CELLS=${CELLS:-226}   # the session's study; its cells are the first of any larger seed-0 sample
+OUT=${OUT:-runs/fewshot}
+EST=mote,tse,short_acc,az_nas,jacov,synflow,naswot,zico,params,flops,ensemble
+mkdir -p "$OUT"
+python3 - "$TABLE" "$OUT/labels200.csv" <<'PY'
+import csv, os, sys
+src = sys.argv[1] if sys.argv[1].endswith(".csv") else os.path.join(sys.argv[1], "nb201_test_acc_200ep.csv")
+with open(src) as f, open(sys.argv[2], "w") as out:
+    out.write("arch,accuracy\n")
+    for r in csv.DictReader(f):
+        out.write(f"{r['ArchitectureString']},{r['CIFAR10TestAccuracy200Epochs']}\n")
+PY
+study=$OUT/study-$CELLS
+if [ ! -f "$study/result.json" ]; then
+  if [ -f "$study/config.yaml" ]; then "$JNAS" resume "$study"; else
+    "$JNAS" estimate --space nb201 --estimators "$EST" --sample "$CELLS" --seed 0 --dataset "$DATA" --table "$TABLE" \
+      --encoder "$ENCODER" --mote-width 32 --out "$study"; fi
+fi
+echo "## curve, $CELLS cells, 200-epoch labels"
+python3 bench/fewshot_curve.py "$study/scores.csv" "$EST" "$CELLS" "$OUT/labels200.csv" "$OUT/curve-$CELLS" 25 50 100
+echo "## curve, $CELLS cells, the table's 12-epoch validation labels"
+python3 bench/fewshot_curve.py "$study/scores.csv" "$EST" "$CELLS" table "$OUT/curve-$CELLS-val12" 25 50 100
+free=$OUT/free-2000
+[ -f "$free/result.json" ] || "$JNAS" estimate --space nb201 --estimators params,flops --sample 2000 --seed 0 \
+  --dataset "$DATA" --table "$TABLE" --out "$free"
+echo "## curve, 2,000 cells, free features"
+python3 bench/fewshot_curve.py "$free/scores.csv" params,flops 2000 "$OUT/labels200.csv" "$OUT/curve-2000" 25 50 100 200 500 1000
+for s in 1 2 3; do
+  go() { local d=$OUT/$1-s$s; shift; [ -f "$d/result.json" ] || "$JNAS" search nat --space nb201 --table "$TABLE" \
+    --evaluations 100 --seed "$s" --out "$d" "$@" > /dev/null; }
+  go nat-plain
+  go nat-graph --features graph
+  go nat-pool --features graph,ensemble,mote,az_nas,jacov,synflow,naswot,zico --pool-scores "$study/scores.csv"
+  go nat-ondemand --features graph,naswot,synflow --dataset "$DATA"
+done
+"$JNAS" bench front --table "$TABLE" --random "$CELLS" "$OUT"/nat-*-s?
+for s in 1 2 3; do
+  d=$OUT/mote-fewshot-s$s
+  [ -f "$d/result.json" ] || "$JNAS" search mote --space nb201 --estimator fewshot --labels 90 --table "$TABLE" \
+    --fewshot-features naswot,synflow,params,flops --dataset "$DATA" --seed "$s" --out "$d" --json > "$d.json"
+  d=$OUT/mote-fewshot-csv-s$s   # a user's trusted labels: the 200-epoch accuracy of the 90 labelled cells
+  [ -f "$d/result.json" ] || "$JNAS" search mote --space nb201 --estimator fewshot --labels 90 --table "$TABLE" \
+    --label-source "csv:$OUT/labels200.csv" --fewshot-features naswot,synflow,params,flops --dataset "$DATA" \
+    --seed "$s" --out "$d" --json > "$d.json"
+done

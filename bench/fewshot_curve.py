@@ -13,6 +13,9 @@ fewshot tau/rho (unlabelled rows only) is collected. Prints a markdown table.
 """
 import csv, json, os, subprocess, sys, statistics
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ensemble_select import kendall  # noqa: E402 (tau-b, as scipy computes it)
+
 scores, estimators, cells, labels, out = sys.argv[1:6]
 ns = [int(n) for n in sys.argv[6:]] or [25, 50, 100, 200]
 cells = int(cells)
@@ -39,24 +42,6 @@ def free_cols(row):
     return [c for c in row if c not in ("arch", "fewshot", "fewshot_labelled") and not c.startswith("seconds")]
 
 
-def tau_b(x, y):
-    """Kendall's tau-b (ties in either variable counted as scipy does)."""
-    conc = disc = tx = ty = 0
-    for i in range(len(x)):
-        for j in range(i + 1, len(x)):
-            dx, dy = x[i] - x[j], y[i] - y[j]
-            if dx == 0 and dy == 0:
-                continue
-            if dx == 0:
-                tx += 1
-            elif dy == 0:
-                ty += 1
-            elif (dx > 0) == (dy > 0):
-                conc += 1
-            else:
-                disc += 1
-    d = ((conc + disc + tx) * (conc + disc + ty)) ** 0.5
-    return (conc - disc) / d if d else float("nan")
 for n in ns:
     for seed in (1, 2, 3):
         name = f"n{n}-s{seed}"
@@ -82,7 +67,7 @@ for n in ns:
         rest = [r for r in got if r["fewshot_labelled"] not in ("1.0", "1")]
         for col in free_cols(got[0]):
             vals = [(float(r[col]), truth[r["arch"]]) for r in rest if r[col] not in ("", "NaN")]
-            same.setdefault((n, col), []).append(tau_b([v for v, _ in vals], [t for _, t in vals]))
+            same.setdefault((n, col), []).append(kendall([v for v, _ in vals], [t for _, t in vals]))
         print(f"N={n} seed={seed}: tau {est['fewshot']['kendall']:.3f} rho {est['fewshot']['spearman']:.3f} "
               f"n {est['fewshot']['n']}", file=sys.stderr)
 print(f"| labelled cells N | tau (seeds 1, 2, 3) | mean tau | mean rho | unlabelled cells | best label-free column on the same cells (mean tau) |")

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * other 160 better than the cheap score does, the labelled rows must be the given ones, and the same seed must give
  * the same values.
  */
-class FewShotRankerTest {
+public class FewShotRankerTest {
     @TempDir
     Path tmp;
 
-    private static double truth(Nb201Cell c) {
+    /** The synthetic truth of these tests (also {@code FewShotRunTest}'s). */
+    public static double truth(Nb201Cell c) {
         double[] f = Nb201Features.of(c);
         List<String> n = Nb201Features.names();
         boolean cut = f[n.indexOf("paths_group5")] == 0;

@@ -8,7 +8,6 @@ import io.jnas.estimate.EstimatorContext;
 import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.Estimators;
 import io.jnas.space.nb201.Nb201Cell;
-import io.jnas.space.nb201.Nb201Features;
 import io.jnas.space.nb201.Nb201Op;
 import io.jnas.space.nb201.Nb201Space;
 import java.nio.file.Files;
@@ -36,11 +35,7 @@ class FewShotRunTest {
     private Path table;
 
     private static double truth(Nb201Cell c) {
-        double[] f = Nb201Features.of(c);
-        List<String> n = Nb201Features.names();
-        boolean cut = f[n.indexOf("paths_group5")] == 0;
-        return cut ? 10 : 60 + 5 * f[n.indexOf("convs_on_longest_path")] + 2 * c.count(Nb201Op.NOR_CONV_3X3)
-                + c.count(Nb201Op.NOR_CONV_1X1);
+        return io.jnas.estimate.FewShotRankerTest.truth(c);
     }
 
     @BeforeEach

@@ -139,10 +139,13 @@ final class NatFeatures {
         return out;
     }
 
-    /** Seconds the pool's proxies took: each estimator's seconds column, else the row's total. */
+    /**
+     * Seconds the pool's scores took: the study's total per row (every estimator it ran, counted once: a pool-dependent
+     * column such as the ensemble repeats its members' seconds), else the sum of the named estimators' columns.
+     */
     private static double seconds(Map<String, Map<String, Double>> rows, List<String> proxies, List<String> have) {
-        List<String> cols = proxies.stream().map(p -> "seconds_" + p).filter(have::contains).toList();
-        List<String> use = cols.size() == proxies.size() ? cols : have.contains("seconds") ? List.of("seconds") : List.of();
+        List<String> use = have.contains("seconds") ? List.of("seconds")
+                : proxies.stream().map(p -> "seconds_" + p).filter(have::contains).toList();
         double total = 0;
         for (Map<String, Double> row : rows.values()) {
             for (String col : use) {

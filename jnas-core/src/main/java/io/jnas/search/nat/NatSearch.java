@@ -22,8 +22,9 @@ import java.util.function.Function;
  * on a k-fold accuracy predictor. When a batch's scores are in, the next {@link #ask} closes its iteration:
  * survival (NATv2: back to the archive size by NSGA-III; NAT: the archive grows), adaptation of the scorer
  * ({@link Adapter}, e.g. a super-network trained on subnets drawn like the archive's best), hypervolume, and the
- * {@link Listener} (checkpoint, progress). A score's value is an accuracy in %; the error objective is 100 − value,
- * params and MACs come from the cost model.
+ * {@link Checkpoint} and the progress log. A score's value is an accuracy in %; the error objective is 100 − value,
+ * params and MACs come from the cost model. With {@link Strategy.Candidates} from the hooks the predictor also reads
+ * their extra inputs, and with a pool every architecture comes from it ({@link Pools}).
  *
  * @param <A> architecture type
  */

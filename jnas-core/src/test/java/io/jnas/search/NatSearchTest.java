@@ -43,17 +43,22 @@ class NatSearchTest {
         return 60 - 8 * Math.log10(macs / 1e6 + 1) * 3 - k + (s.toString().hashCode() % 7) * 0.1;
     }
 
-    private final Estimator<OfaSubnet> accuracy = new Estimator<>() {
-        @Override
-        public String name() {
-            return "synthetic";
-        }
+    /** An estimator whose accuracy is 100 − {@code error}. */
+    private static Estimator<OfaSubnet> scoring(String name, java.util.function.ToDoubleFunction<OfaSubnet> error) {
+        return new Estimator<>() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-        @Override
-        public Score estimate(OfaSubnet s) {
-            return Score.of(100 - error(s), 0);
-        }
-    };
+            @Override
+            public Score estimate(OfaSubnet s) {
+                return Score.of(100 - error.applyAsDouble(s), 0);
+            }
+        };
+    }
+
+    private final Estimator<OfaSubnet> accuracy = scoring("synthetic", NatSearchTest::error);
 
     private NatSearch<OfaSubnet> run(NatConfig cfg, List<NatState> states, List<Integer> adapted) throws Exception {
         NatSearch<OfaSubnet> search = cfg.create(space, cost);
@@ -159,17 +164,7 @@ class NatSearchTest {
         return 20 + 10 * new SplittableRandom(s.toString().hashCode()).nextDouble();
     }
 
-    private final Estimator<OfaSubnet> byNoise = new Estimator<>() {
-        @Override
-        public String name() {
-            return "noise";
-        }
-
-        @Override
-        public Score estimate(OfaSubnet s) {
-            return Score.of(100 - noise(s), 0);
-        }
-    };
+    private final Estimator<OfaSubnet> byNoise = scoring("noise", NatSearchTest::noise);
 
     /**
      * With a pool (extra features known only for it), every architecture NAT evaluates comes from the pool, the

@@ -1,5 +1,6 @@
 package io.jnas.cli;
 
+import io.jnas.kernel.Peak;
 import io.jnas.nn.supernet.MaeObjective;
 import io.jnas.nn.supernet.SearchOptions;
 import io.jnas.search.darts.SearchConfig;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jnas bench}: speed measurements. */
-@Command(name = "bench", description = "Measurements: search-step speed, NAS-Bench-201 front quality.",
-        subcommands = {BenchCommand.SupernetBench.class, BenchCommand.FrontBench.class})
+@Command(name = "bench", description = "Measurements: super-network step speed, estimator throughput, NAS-Bench-201 front quality.",
+        subcommands = {BenchCommand.SupernetBench.class, BenchCommand.EstimateBench.class, BenchCommand.FrontBench.class})
 final class BenchCommand implements NoKernels {
 
     @Command(name = "front", description = "Hypervolume of NAS-Bench-201 fronts (search nat --space nb201 runs, or random "
@@ -34,37 +35,108 @@ final class BenchCommand implements NoKernels {
         }
     }
 
-    @Command(name = "supernet", description = "Milliseconds per first-order search step (α update + weight update) "
-            + "on random 3x32x32 images, median after warm-up.")
+    @Command(name = "supernet", description = "Speed of super-network training steps on seeded random images, median after "
+            + "warm-up: darts/nb201 a first-order search step (α update + weight update, 3x32x32), ofa/ofav2 one sampled "
+            + "subnet's training step at --resolution; with the arithmetic rate (GFLOP/s) against this machine's measured peak.")
     static final class SupernetBench implements Callable<Integer> {
-        @Option(names = "--space", defaultValue = "darts", description = "darts or nb201 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--space", defaultValue = "darts", description = "darts, nb201, ofa or ofav2 (default ${DEFAULT-VALUE}).")
         String space;
-        @Option(names = "--channels", defaultValue = "8", description = "C (default ${DEFAULT-VALUE}).")
+        @Option(names = "--channels", defaultValue = "8", description = "darts/nb201: C (default ${DEFAULT-VALUE}).")
         int channels;
-        @Option(names = "--layers", defaultValue = "5", description = "DARTS cells or NB201 cells per stage (default ${DEFAULT-VALUE}).")
+        @Option(names = "--layers", defaultValue = "5",
+                description = "darts: cells; nb201: cells per stage (default ${DEFAULT-VALUE}).")
         int layers;
+        @Option(names = "--resolution", defaultValue = "32", description = "ofa/ofav2: input resolution (default ${DEFAULT-VALUE}).")
+        int resolution;
+        @Option(names = "--mode", defaultValue = "largest", description = "ofa/ofav2: largest or random subnet (default ${DEFAULT-VALUE}).")
+        String mode;
+        @Option(names = "--width", defaultValue = "1.0", description = "ofa/ofav2: width multiplier (default ${DEFAULT-VALUE}).")
+        double width;
         @Option(names = "--batch", defaultValue = "32", description = "Batch (default ${DEFAULT-VALUE}).")
         int batch;
         @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
         int steps;
         @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up steps (default ${DEFAULT-VALUE}).")
         int warmup;
-        @Option(names = "--objective", defaultValue = "supervised", description = "supervised or mae (default ${DEFAULT-VALUE}).")
+        @Option(names = "--objective", defaultValue = "supervised",
+                description = "darts/nb201: supervised or mae (default ${DEFAULT-VALUE}).")
         String objective;
-        @Option(names = "--all-grads", description = "Also compute weight gradients in the α step (as the original DARTS code does).")
+        @Option(names = "--all-grads",
+                description = "darts/nb201: also compute weight gradients in the α step (as the original DARTS code does).")
         boolean allGrads;
         @Option(names = "--seed", defaultValue = "0")
         long seed;
-        @Option(names = "--profile", description = "Write a libtorch profiler trace (Chrome JSON) of the timed steps to FILE.")
-        String profile;
+        @Option(names = "--profile", description = "Profile up to 3 more steps with libtorch's profiler: Chrome trace to FILE, native "
+                + "calls and libtorch time per step in the result.")
+        java.nio.file.Path profile;
         @Option(names = "--json", description = "Print one JSON object as the last line of standard output.")
         boolean json;
 
         @Override
-        public Integer call() {
-            SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
-                    0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);
-            RunOptions.print(json, StepBenchmark.run(cfg, warmup, steps, profile).summary(cfg, steps));
+        public Integer call() throws Exception {
+            java.util.Map<String, Object> res;
+            if (io.jnas.train.ofa.SupernetSpec.SPACES.contains(space)) {
+                var s = new io.jnas.train.ofa.SupernetBenchmark.Setting(space, width, resolution, batch, mode, warmup, steps, seed);
+                res = io.jnas.train.ofa.SupernetBenchmark.run(s, profile).summary(s);
+            } else {
+                SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
+                        0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);
+                io.jnas.kernel.Trace[] trace = {null};
+                StepBenchmark b = StepBenchmark.run(cfg, warmup, steps, profile == null ? null : r -> trace[0] = profiled(r, profile));
+                res = b.summary(cfg, steps);
+                if (trace[0] != null) {
+                    res.put("profile", trace[0].perStep(b.profiled(), b.medianMs()));
+                }
+            }
+            RunOptions.print(json, withPeak(res));
+            return 0;
+        }
+    }
+
+    private static io.jnas.kernel.Trace profiled(Runnable steps, java.nio.file.Path file) {
+        try {
+            return io.jnas.kernel.Trace.profile(steps, file, 8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Adds this machine's measured peak and the fraction of it that the benchmark's GFLOP/s is. */
+    static java.util.Map<String, Object> withPeak(java.util.Map<String, Object> res) {
+        Peak peak = Peak.measure(Peak.DEFAULT_N, 5);
+        res.putAll(peak.toMap());
+        if (res.get("gflops") instanceof Number g) {
+            res.put("fraction_of_peak", Math.round(peak.fraction(g.doubleValue()) * 1000) / 1000.0);
+        }
+        return res;
+    }
+
+    @Command(name = "estimate", description = "Candidates per minute of estimators: an estimate study of --count seeded random "
+            + "architectures (as jnas estimate runs it), timed per estimator from its scores.csv.")
+    static final class EstimateBench implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        DataMixin data;
+        @picocli.CommandLine.Mixin
+        PresetMixin preset;
+        @picocli.CommandLine.Mixin
+        MoteMixin mote;
+        @Option(names = "--space", defaultValue = "nb201", description = "nb201 or darts (default ${DEFAULT-VALUE}).")
+        String space;
+        @Option(names = "--estimators", defaultValue = "mote", split = ",", description = "Estimators to time (default ${DEFAULT-VALUE}).")
+        java.util.List<String> estimators;
+        @Option(names = "--count", defaultValue = "10", description = "Candidates (default ${DEFAULT-VALUE}).")
+        int count;
+        @Option(names = "--profile", description = "Run under libtorch's profiler: Chrome trace to FILE, native calls and libtorch "
+                + "time per candidate in the result (the profiled rates are slower).")
+        java.nio.file.Path profile;
+        @picocli.CommandLine.Mixin
+        RunOptions out;
+
+        @Override
+        public Integer call() throws Exception {
+            var spec = new io.jnas.estimate.EstimatorSpec(space, estimators, data.spec(out.seed, 0), mote.settings(preset.paper(),
+                    out.seed), null, null, out.seed, mote.ensemble());
+            out.result(io.jnas.experiment.EstimateBenchmark.run(spec, count, out.dir("bench-estimate"), profile, out::info));
             return 0;
         }
     }

@@ -258,6 +258,19 @@ public final class DifferentiableSearch implements AutoCloseable {
         return ms;
     }
 
+    /**
+     * Multiply-accumulates of one forward pass of the search network and its objective on one image (every operation
+     * of every edge it runs; convolutions, linear layers and pooling), counted in inference mode so that no state moves.
+     */
+    public long forwardMacs() {
+        io.jnas.nn.CostMeter meter = new io.jnas.nn.CostMeter();
+        try (io.jnas.nn.NoGrad ng = new io.jnas.nn.NoGrad(); NDManager m = manager.newSubManager()) {
+            Batcher.Batch b = new Batcher(weightHalf, norm, Augment.NONE).batch(m, new int[] {0}, 0, 1, null);
+            objective.loss(new Ctx(m, false, Seeds.stream(cfg.seed(), -9), meter), net, b.x(), b.y());
+        }
+        return meter.macs();
+    }
+
     public ImageData weightHalf() {
         return weightHalf;
     }

@@ -114,7 +114,7 @@ final class SubnetEpoch {
     }
 
     /** The loss of one subnet: α-weighted mean over its exits of hard-label CE plus the distillation term. */
-    private NDArray subnetLoss(Ctx ctx, OfaSubnet sub, Batcher.Batch b, NDArray soft) {
+    NDArray subnetLoss(Ctx ctx, OfaSubnet sub, Batcher.Batch b, NDArray soft) {
         net.activate(sub);
         List<NDArray> outs = net.exitLogits(ctx, b.x());
         List<Integer> stages = net.exitStages();

@@ -48,8 +48,15 @@ final class BenchCommand implements NoKernels {
         int layers;
         @Option(names = "--resolution", defaultValue = "32", description = "ofa/ofav2: input resolution (default ${DEFAULT-VALUE}).")
         int resolution;
-        @Option(names = "--mode", defaultValue = "largest", description = "ofa/ofav2: largest or random subnet (default ${DEFAULT-VALUE}).")
+        @Option(names = "--mode", defaultValue = "largest", description = "ofa/ofav2: training steps of the largest or random subnets, "
+                + "or NAT's evaluation of random subnets: largest, random or evaluate (default ${DEFAULT-VALUE}).")
         String mode;
+        @Option(names = "--recalib-images", defaultValue = "500", description = "evaluate: batch-norm recalibration images "
+                + "(default ${DEFAULT-VALUE}, the cpu preset).")
+        int recalib;
+        @Option(names = "--val-images", defaultValue = "5000", description = "evaluate: validation images "
+                + "(default ${DEFAULT-VALUE}, CIFAR-10's split).")
+        int val;
         @Option(names = "--width", defaultValue = "1.0", description = "ofa/ofav2: width multiplier (default ${DEFAULT-VALUE}).")
         double width;
         @Option(names = "--batch", defaultValue = "32", description = "Batch (default ${DEFAULT-VALUE}).")
@@ -77,7 +84,8 @@ final class BenchCommand implements NoKernels {
             java.util.Map<String, Object> res;
             if (io.jnas.train.ofa.SupernetSpec.SPACES.contains(space)) {
                 var s = new io.jnas.train.ofa.SupernetBenchmark.Setting(space, width, resolution, batch, mode, warmup, steps, seed);
-                res = io.jnas.train.ofa.SupernetBenchmark.run(s, profile).summary(s);
+                res = mode.equals("evaluate") ? io.jnas.train.ofa.SupernetBenchmark.evaluate(s, recalib, val)
+                        : io.jnas.train.ofa.SupernetBenchmark.run(s, profile).summary(s);
             } else {
                 SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
                         0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);

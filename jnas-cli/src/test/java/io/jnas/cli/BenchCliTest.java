@@ -36,7 +36,7 @@ class BenchCliTest {
 
     @Test
     void badSettingsAreOneLine() {
-        CliTest.userError(run("bench", "supernet", "--space", "ofa", "--mode", "smallest"), "--mode must be largest or random");
+        CliTest.userError(run("bench", "supernet", "--space", "ofa", "--mode", "smallest"), "--mode must be largest, random or evaluate");
         CliTest.userError(run("bench", "supernet", "--space", "ofa", "--steps", "0"), "--steps must be >= 1");
     }
 

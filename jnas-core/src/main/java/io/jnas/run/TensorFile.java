@@ -91,18 +91,25 @@ public final class TensorFile {
     }
 
     /**
-     * Copies checkpointed tensors into live ones of the same names and shapes (inside a no-grad
-     * scope when they are parameters); a missing or differently shaped tensor means the
+     * Copies checkpointed tensors into live ones of the same names and shapes, in place and outside
+     * autograd; a missing or differently shaped tensor means the
      * checkpoint belongs to another configuration.
      */
     public static void copyInto(Map<String, NDArray> from, Map<String, NDArray> to, String what) {
-        for (Map.Entry<String, NDArray> e : to.entrySet()) {
-            NDArray src = from == null ? null : from.get(e.getKey());
-            if (src == null || !src.getShape().equals(e.getValue().getShape())) {
-                throw new IllegalArgumentException("checkpoint " + what + " does not match the run at " + e.getKey()
-                        + "; was the run's config.yaml edited?");
+        boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false); // an in-place write into a parameter is allowed only outside autograd
+        try {
+            for (Map.Entry<String, NDArray> e : to.entrySet()) {
+                NDArray src = from == null ? null : from.get(e.getKey());
+                if (src == null || !src.getShape().equals(e.getValue().getShape())) {
+                    throw new IllegalArgumentException("checkpoint " + what + " does not match the run at " + e.getKey()
+                            + "; was the run's config.yaml edited?");
+                }
+                // in place: the target keeps its storage, which views of it (an optimizer's flat state) share
+                e.getValue().set(new ai.djl.ndarray.index.NDIndex("..."), src);
             }
-            e.getValue().set(src.toFloatArray());
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
         }
     }
 }

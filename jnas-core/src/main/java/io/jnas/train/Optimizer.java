@@ -28,6 +28,8 @@ public final class Optimizer implements AutoCloseable {
     private final double weightDecay;
     private final NDManager state;
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+    private final FlatUpdate flat;
+    private final List<Param> loose;
     private long steps;
 
     /**
@@ -39,6 +41,12 @@ public final class Optimizer implements AutoCloseable {
      */
     public Optimizer(String kind, List<Param> params, double momentum, boolean nesterov, double beta2, double eps,
             double weightDecay, NDManager parent) {
+        this(kind, params, momentum, nesterov, beta2, eps, weightDecay, parent, true);
+    }
+
+    /** As above; {@code flat} false keeps the per-tensor update (the reference that {@link FlatUpdate} is tested against). */
+    Optimizer(String kind, List<Param> params, double momentum, boolean nesterov, double beta2, double eps,
+            double weightDecay, NDManager parent, boolean flat) {
         this.kind = kind;
         this.params = List.copyOf(params);
         this.momentum = momentum;
@@ -51,6 +59,13 @@ public final class Optimizer implements AutoCloseable {
             if (!p.kind().trainable()) {
                 throw new IllegalArgumentException("parameter " + p.name() + " is a buffer and cannot be optimised");
             }
+        }
+        // small tensors (batch-norm affines, biases) are updated together: for them a native call costs more than the
+        // arithmetic; large ones one by one, where gathering them into a flat copy would cost more memory traffic
+        List<Param> small = flat ? this.params.stream().filter(p -> p.size() <= FlatUpdate.SMALL).toList() : List.of();
+        this.flat = FlatUpdate.of(kind, small, momentum, state, buffers);
+        this.loose = this.flat == null ? this.params : this.params.stream().filter(p -> !small.contains(p)).toList();
+        for (Param p : loose) {
             if (kind.equals("sgd")) {
                 if (momentum > 0) {
                     buffers.put(p.name() + ".momentum", state.zeros(p.array().getShape()));
@@ -75,15 +90,21 @@ public final class Optimizer implements AutoCloseable {
      */
     public double clipGradients(NDManager step, double maxNorm) {
         NDList norms = new NDList();
-        for (Param p : params) {
+        for (Param p : loose) {
             NDArray g = p.array().getGradient();
             g.attach(step);
             norms.add(g.square().sum());
         }
+        if (flat != null) {
+            norms.add(flat.squaredNorm(step));
+        }
         double norm = Math.sqrt(NDArrays.stack(norms).sum().getFloat());
         if (maxNorm > 0 && norm > maxNorm && Double.isFinite(norm)) {
             float scale = (float) (maxNorm / (norm + 1e-6));
-            for (Param p : params) {
+            if (flat != null) {
+                flat.scale(step, scale);
+            }
+            for (Param p : loose) {
                 NDArray g = p.array().getGradient();
                 g.attach(step);
                 g.muli(scale);
@@ -154,8 +175,11 @@ public final class Optimizer implements AutoCloseable {
     /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */
     public void step(NDManager step, double lr) {
         steps++;
+        if (flat != null) {
+            flat.step(step, lr, steps, momentum, nesterov, beta2, eps, weightDecay, kind.equals("adamw"));
+        }
         float lrf = (float) lr;
-        for (Param p : params) {
+        for (Param p : loose) {
             NDArray w = p.array();
             NDArray g = w.getGradient();
             g.attach(step);
@@ -194,7 +218,10 @@ public final class Optimizer implements AutoCloseable {
 
     /** Zeroes all gradients without updating (e.g. between the two steps of bilevel search). */
     public void zeroGradients() {
-        for (Param p : params) {
+        if (flat != null) {
+            flat.zero();
+        }
+        for (Param p : loose) {
             JniUtils.zeroGrad((PtNDArray) p.array());
         }
     }

@@ -47,8 +47,8 @@ import java.util.function.Function;
  */
 public record SupernetBenchmark(double medianMs, double minMs, double maxMs, double updateMs, double meanMacs, Trace trace, int profiled) {
 
-    /** The modes. */
-    public static final List<String> MODES = List.of("largest", "random");
+    /** The modes: training steps of the largest or of random subnets, or NAT's evaluation of random subnets. */
+    public static final List<String> MODES = List.of("largest", "random", "evaluate");
 
     /**
      * What to time.
@@ -65,7 +65,7 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
     public record Setting(String space, double width, int resolution, int batch, String mode, int warmup, int steps, long seed) {
         public Setting {
             if (!MODES.contains(mode)) {
-                throw new IllegalArgumentException("--mode must be largest or random, got '" + mode + "'");
+                throw new IllegalArgumentException("--mode must be largest, random or evaluate, got '" + mode + "'");
             }
             if (steps < 1 || warmup < 0 || batch < 2) {
                 throw new IllegalArgumentException("--steps must be >= 1, --warmup >= 0 and --batch >= 2");
@@ -132,6 +132,70 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
             return new SupernetBenchmark(median(ms), Arrays.stream(ms).min().orElseThrow(), Arrays.stream(ms).max().orElseThrow(),
                     median(updateMs), macs[0] / s.steps(), trace, profiled);
         }
+    }
+
+    /**
+     * NAT's evaluation of {@code s.steps()} random subnets (after {@code s.warmup()} untimed ones), as
+     * {@link SubnetEvaluation#of} makes it: extract the subnet, recalibrate its batch norm on {@code recalib} training
+     * images, evaluate {@code val} images, at {@code s.batch()} images per call; timed piece by piece.
+     */
+    public static Map<String, Object> evaluate(Setting s, int recalib, int val) {
+        OfaNetwork.Spec spec = SupernetSpec.shape(s.space(), 3, 10, s.width());
+        SupernetConfig cfg = SupernetConfig.preset(false, null, null, s.batch(), null, 1, 0, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
+                List.of(s.resolution()), s.seed());
+        ImageData train = randomImages(recalib, s.resolution(), s.seed());
+        ImageData valData = randomImages(val, s.resolution(), s.seed() + 1);
+        Normalization norm = Normalization.of(train);
+        Function<SplittableRandom, OfaSubnet> sampler = sampler(new Setting(s.space(), s.width(), s.resolution(), s.batch(),
+                "random", s.warmup(), s.steps(), s.seed()), spec, cfg);
+        double[][] ms = new double[3][s.steps()];
+        double macs = 0;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OfaNetwork net = OfaNetwork.supernet(new Init(manager, s.seed()), spec, s.resolution());
+            for (int k = 0; k < s.warmup() + s.steps(); k++) {
+                OfaSubnet sub = sampler.apply(Seeds.stream(s.seed(), k));
+                try (NDManager m = manager.newSubManager()) {
+                    long t0 = System.nanoTime();
+                    OfaNetwork small = net.extract(new Init(m, 0), sub);
+                    long t1 = System.nanoTime();
+                    SubnetEvaluation.recalibrate(small, m, train, norm, recalib, s.batch(), s.seed());
+                    long t2 = System.nanoTime();
+                    io.jnas.train.Evaluation.of(small, m, valData, norm, s.batch());
+                    long t3 = System.nanoTime();
+                    if (k >= s.warmup()) {
+                        int i = k - s.warmup();
+                        ms[0][i] = (t1 - t0) / 1e6;
+                        ms[1][i] = (t2 - t1) / 1e6;
+                        ms[2][i] = (t3 - t2) / 1e6;
+                        macs += io.jnas.nn.Cost.of(small, m, 3, s.resolution(), s.resolution()).macs();
+                    }
+                }
+            }
+        }
+        double[] total = new double[s.steps()];
+        for (int i = 0; i < total.length; i++) {
+            total[i] = ms[0][i] + ms[1][i] + ms[2][i];
+        }
+        double med = median(total);
+        double meanMacs = macs / s.steps();
+        double flops = 2.0 * meanMacs * (recalib + val);
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("subnets_per_minute", Math.round(60_000 / med * 100) / 100.0);
+        res.put("ms_per_subnet", Math.round(med * 10) / 10.0);
+        res.put("extract_ms", Math.round(median(ms[0]) * 10) / 10.0);
+        res.put("recalibrate_ms", Math.round(median(ms[1]) * 10) / 10.0);
+        res.put("validate_ms", Math.round(median(ms[2]) * 10) / 10.0);
+        res.put("recalib_images", recalib);
+        res.put("val_images", val);
+        res.put("subnets", s.steps());
+        res.put("space", s.space());
+        res.put("mode", "evaluate");
+        res.put("resolution", s.resolution());
+        res.put("batch", s.batch());
+        res.put("macs_per_image", Math.round(meanMacs));
+        res.put("gflops", Math.round(flops / med / 1e5) / 10.0);
+        res.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        return res;
     }
 
     /** Largest: the largest subnet every step; random: a draw from the last shrinking phase (every choice open). */

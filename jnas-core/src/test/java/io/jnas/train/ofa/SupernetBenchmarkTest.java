@@ -42,9 +42,19 @@ class SupernetBenchmarkTest {
     }
 
     @Test
+    void evaluateTimesExtractionRecalibrationAndValidation() {
+        var s = new SupernetBenchmark.Setting("ofa", 0.5, 32, 16, "evaluate", 0, 2, 5);
+        Map<String, Object> r = SupernetBenchmark.evaluate(s, 32, 48);
+        assertThat(r).containsEntry("subnets", 2).containsEntry("val_images", 48).containsKeys("subnets_per_minute", "gflops");
+        double parts = (double) r.get("extract_ms") + (double) r.get("recalibrate_ms") + (double) r.get("validate_ms");
+        assertThat(parts).isPositive();
+        assertThat((double) r.get("validate_ms")).isPositive();
+    }
+
+    @Test
     void refusesBadSettings() {
         assertThatThrownBy(() -> new SupernetBenchmark.Setting("ofa", 1.0, 32, 8, "smallest", 0, 1, 0))
-                .hasMessageContaining("--mode must be largest or random");
+                .hasMessageContaining("--mode must be largest, random or evaluate");
         assertThatThrownBy(() -> new SupernetBenchmark.Setting("nb201", 1.0, 32, 8, "largest", 0, 1, 0))
                 .hasMessageContaining("--space must be ofa or ofav2");
         assertThatThrownBy(() -> new SupernetBenchmark.Setting("ofa", 1.0, 32, 8, "largest", 0, 0, 0))

@@ -57,6 +57,9 @@ final class BenchCommand implements NoKernels {
         @Option(names = "--val-images", defaultValue = "5000", description = "evaluate: validation images "
                 + "(default ${DEFAULT-VALUE}, CIFAR-10's split).")
         int val;
+        @Option(names = "--runtime", defaultValue = "ort", description = "evaluate: where the validation runs, ort (as NAT) or jnas "
+                + "(libtorch) (default ${DEFAULT-VALUE}).")
+        String runtime;
         @Option(names = "--width", defaultValue = "1.0", description = "ofa/ofav2: width multiplier (default ${DEFAULT-VALUE}).")
         double width;
         @Option(names = "--batch", defaultValue = "32", description = "Batch (default ${DEFAULT-VALUE}).")
@@ -84,7 +87,7 @@ final class BenchCommand implements NoKernels {
             java.util.Map<String, Object> res;
             if (io.jnas.train.ofa.SupernetSpec.SPACES.contains(space)) {
                 var s = new io.jnas.train.ofa.SupernetBenchmark.Setting(space, width, resolution, batch, mode, warmup, steps, seed);
-                res = mode.equals("evaluate") ? io.jnas.train.ofa.SupernetBenchmark.evaluate(s, recalib, val)
+                res = mode.equals("evaluate") ? io.jnas.train.ofa.SupernetBenchmark.evaluate(s, recalib, val, runtime)
                         : io.jnas.train.ofa.SupernetBenchmark.run(s, profile).summary(s);
             } else {
                 SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,

@@ -49,8 +49,12 @@ public record Evaluation(double loss, double top1, double top5, int images) {
 
     /** Counts of top-1 and top-5 hits in a batch of logits (B, K). */
     public static long[] topk(NDArray logits, int[] labels) {
-        int k = (int) logits.getShape().get(1);
-        float[] v = logits.toFloatArray();
+        return topk(logits.toFloatArray(), labels);
+    }
+
+    /** As {@link #topk(NDArray, int[])} for row-major logits of {@code labels.length} rows. */
+    public static long[] topk(float[] v, int[] labels) {
+        int k = v.length / labels.length;
         long h1 = 0;
         long h5 = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -51,12 +51,16 @@ public final class SubnetEvaluation {
         }
     }
 
-    /** Top-1 accuracy (and loss) of {@code s} on {@code data} with inherited, recalibrated weights. */
+    /**
+     * Top-1 accuracy (and loss) of {@code s} on {@code data} with inherited, recalibrated weights; the recalibrated
+     * subnet's inference runs in ONNX Runtime ({@link io.jnas.train.OrtEvaluation}: the same logits to float rounding,
+     * several times faster).
+     */
     public static Evaluation of(OfaNetwork supernet, OfaSubnet s, NDManager parent, ImageData train, ImageData data,
             Normalization norm, int images, int batch, long seed) {
         try (NDManager m = parent.newSubManager()) {
             OfaNetwork net = extract(supernet, s, m, train, norm, images, batch, seed);
-            return Evaluation.of(net, m, data, norm, batch);
+            return io.jnas.train.OrtEvaluation.of(net, m, data, norm, batch);
         }
     }
 }

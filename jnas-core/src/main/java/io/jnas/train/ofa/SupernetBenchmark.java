@@ -137,9 +137,13 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
     /**
      * NAT's evaluation of {@code s.steps()} random subnets (after {@code s.warmup()} untimed ones), as
      * {@link SubnetEvaluation#of} makes it: extract the subnet, recalibrate its batch norm on {@code recalib} training
-     * images, evaluate {@code val} images, at {@code s.batch()} images per call; timed piece by piece.
+     * images, evaluate {@code val} images, at {@code s.batch()} images per call; timed piece by piece. The validation
+     * runs in ONNX Runtime as NAT's does ({@code runtime} ort), or in libtorch (jnas, as before ONNX Runtime took it).
      */
-    public static Map<String, Object> evaluate(Setting s, int recalib, int val) {
+    public static Map<String, Object> evaluate(Setting s, int recalib, int val, String runtime) {
+        if (!List.of("ort", "jnas").contains(runtime)) {
+            throw new IllegalArgumentException("--runtime must be ort or jnas, got '" + runtime + "'");
+        }
         OfaNetwork.Spec spec = SupernetSpec.shape(s.space(), 3, 10, s.width());
         SupernetConfig cfg = SupernetConfig.preset(false, null, null, s.batch(), null, 1, 0, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
                 List.of(s.resolution()), s.seed());
@@ -160,7 +164,11 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
                     long t1 = System.nanoTime();
                     SubnetEvaluation.recalibrate(small, m, train, norm, recalib, s.batch(), s.seed());
                     long t2 = System.nanoTime();
-                    io.jnas.train.Evaluation.of(small, m, valData, norm, s.batch());
+                    if (runtime.equals("ort")) {
+                        io.jnas.train.OrtEvaluation.of(small, m, valData, norm, s.batch());
+                    } else {
+                        io.jnas.train.Evaluation.of(small, m, valData, norm, s.batch());
+                    }
                     long t3 = System.nanoTime();
                     if (k >= s.warmup()) {
                         int i = k - s.warmup();
@@ -172,12 +180,17 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
                 }
             }
         }
+        return evaluationSummary(s, recalib, val, runtime, ms, macs / s.steps());
+    }
+
+    /** The figures of the evaluate mode from the per-subnet milliseconds of extraction, recalibration and validation. */
+    private static Map<String, Object> evaluationSummary(Setting s, int recalib, int val, String runtime, double[][] ms,
+            double meanMacs) {
         double[] total = new double[s.steps()];
         for (int i = 0; i < total.length; i++) {
             total[i] = ms[0][i] + ms[1][i] + ms[2][i];
         }
         double med = median(total);
-        double meanMacs = macs / s.steps();
         double flops = 2.0 * meanMacs * (recalib + val);
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("subnets_per_minute", Math.round(60_000 / med * 100) / 100.0);
@@ -190,6 +203,7 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
         res.put("subnets", s.steps());
         res.put("space", s.space());
         res.put("mode", "evaluate");
+        res.put("runtime", runtime);
         res.put("resolution", s.resolution());
         res.put("batch", s.batch());
         res.put("macs_per_image", Math.round(meanMacs));

@@ -44,7 +44,7 @@ class SupernetBenchmarkTest {
     @Test
     void evaluateTimesExtractionRecalibrationAndValidation() {
         var s = new SupernetBenchmark.Setting("ofa", 0.5, 32, 16, "evaluate", 0, 2, 5);
-        Map<String, Object> r = SupernetBenchmark.evaluate(s, 32, 48);
+        Map<String, Object> r = SupernetBenchmark.evaluate(s, 32, 48, "ort");
         assertThat(r).containsEntry("subnets", 2).containsEntry("val_images", 48).containsKeys("subnets_per_minute", "gflops");
         double parts = (double) r.get("extract_ms") + (double) r.get("recalibrate_ms") + (double) r.get("validate_ms");
         assertThat(parts).isPositive();

@@ -1,0 +1,61 @@
+package io.jnas.train.ofa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import io.jnas.data.ImageData;
+import io.jnas.data.Normalization;
+import io.jnas.nn.Init;
+import io.jnas.nn.ofa.OfaNetwork;
+import io.jnas.space.ofa.OfaSubnet;
+import io.jnas.train.Evaluation;
+import io.jnas.train.OrtEvaluation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A recalibrated subnet evaluated in ONNX Runtime gives libtorch's loss and accuracy (batches of any size, last one short). */
+class OrtEvaluationTest {
+
+    static ImageData images(int n, int r, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] px = new byte[n * 3 * r * r];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) rng.nextInt(256);
+        }
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            classes.add("c" + i);
+        }
+        return new ImageData(px, labels, 3, r, r, classes);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ofa,32,1", "ofav2,32,2", "ofa,40,3"})
+    void givesLibtorchsLossAndAccuracy(String space, int r, long seed) {
+        OfaNetwork.Spec spec = SupernetSpec.shape(space, 3, 10, 1.0);
+        ImageData train = images(64, r, seed);
+        ImageData val = images(90, r, seed + 10);
+        Normalization norm = Normalization.of(train);
+        ShrinkPhase last = ShrinkPhase.plan(spec).get(ShrinkPhase.plan(spec).size() - 1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            OfaNetwork sn = OfaNetwork.supernet(new Init(m, seed), spec, r);
+            OfaSubnet sub = last.sample(spec, List.of(r), new SplittableRandom(seed));
+            OfaNetwork net = SubnetEvaluation.extract(sn, sub, m, train, norm, 64, 32, seed);
+            Evaluation torch = Evaluation.of(net, m, val, norm, 32);
+            Evaluation ort = OrtEvaluation.of(net, m, val, norm, 32);
+            assertThat(ort.images()).isEqualTo(90);
+            assertThat(ort.loss()).isCloseTo(torch.loss(), within(1e-4 * Math.max(1, Math.abs(torch.loss()))));
+            assertThat(ort.top1()).isEqualTo(torch.top1());
+            assertThat(ort.top5()).isEqualTo(torch.top5());
+            assertThat(SubnetEvaluation.of(sn, sub, m, train, val, norm, 64, 32, seed)).isEqualTo(ort);
+        }
+    }
+}

@@ -85,6 +85,10 @@ final class BenchCommand implements NoKernels {
         @Override
         public Integer call() throws Exception {
             java.util.Map<String, Object> res;
+            if (profile != null && mode.equals("evaluate")) {
+                throw new IllegalArgumentException("--profile profiles training steps; --mode evaluate reports its pieces' times "
+                        + "without it: drop --profile or use --mode largest|random");
+            }
             if (io.jnas.train.ofa.SupernetSpec.SPACES.contains(space)) {
                 var s = new io.jnas.train.ofa.SupernetBenchmark.Setting(space, width, resolution, batch, mode, warmup, steps, seed);
                 res = mode.equals("evaluate") ? io.jnas.train.ofa.SupernetBenchmark.evaluate(s, recalib, val, runtime)

@@ -38,6 +38,10 @@ class BenchCliTest {
     void badSettingsAreOneLine() {
         CliTest.userError(run("bench", "supernet", "--space", "ofa", "--mode", "smallest"), "--mode must be largest, random or evaluate");
         CliTest.userError(run("bench", "supernet", "--space", "ofa", "--steps", "0"), "--steps must be >= 1");
+        CliTest.userError(run("bench", "supernet", "--space", "ofa", "--mode", "evaluate", "--runtime", "gpu"),
+                "--runtime must be ort or jnas");
+        CliTest.userError(run("bench", "supernet", "--space", "ofa", "--mode", "evaluate", "--profile", "t.json"),
+                "--profile profiles training steps");
     }
 
     @Test

@@ -35,6 +35,27 @@ public final class ImageData {
         this.classes = List.copyOf(classes);
     }
 
+    /**
+     * {@code n} RGB images of size×size whose pixels are seeded uniform noise, labelled 0..9 in turn (classes c0..c9):
+     * inputs for speed measurements, where only the shapes matter.
+     */
+    public static ImageData noise(int n, int size, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        byte[] px = new byte[n * 3 * size * size];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+        }
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) r.nextInt(256);
+        }
+        List<String> classes = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            classes.add("c" + i);
+        }
+        return new ImageData(px, labels, 3, size, size, classes);
+    }
+
     public int size() {
         return labels.length;
     }

@@ -1,12 +1,9 @@
 package io.jnas.search.darts;
 
 import io.jnas.data.ImageData;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Times first-order search steps (α update + weight update) on seeded random 3×32×32 images of 10 classes, after
@@ -34,8 +31,8 @@ public record StepBenchmark(double medianMs, double minMs, double maxMs, long ma
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         int profiled = profiler == null ? 0 : Math.min(steps, 3);
-        try (DifferentiableSearch s = new DifferentiableSearch(cfg, randomImages(cfg.batch(), steps + warmup + profiled,
-                cfg.seed()))) {
+        ImageData images = ImageData.noise(2 * cfg.batch() * (steps + warmup + profiled), 32, cfg.seed());
+        try (DifferentiableSearch s = new DifferentiableSearch(cfg, images)) {
             double[] ms = s.timeSteps(warmup, steps);
             if (profiler != null) {
                 profiler.accept(() -> s.timeSteps(0, profiled));
@@ -46,25 +43,6 @@ public record StepBenchmark(double medianMs, double minMs, double maxMs, long ma
             double median = k % 2 == 1 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
             return new StepBenchmark(median, sorted[0], sorted[k - 1], s.forwardMacs(), profiled);
         }
-    }
-
-    /** Seeded random 3×32×32 images of 10 classes, enough for {@code steps} α and weight batches. */
-    static ImageData randomImages(int batch, int steps, long seed) {
-        int n = 2 * batch * steps;
-        SplittableRandom r = new SplittableRandom(seed);
-        byte[] px = new byte[n * 3 * 32 * 32];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 10;
-        }
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (byte) r.nextInt(256);
-        }
-        List<String> classes = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            classes.add("c" + i);
-        }
-        return new ImageData(px, labels, 3, 32, 32, classes);
     }
 
     /** Floating-point operations of one step by the class comment's convention. */

@@ -20,7 +20,6 @@ import io.jnas.train.Optimizer;
 import io.jnas.train.StepGuard;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,7 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
         SupernetConfig cfg = SupernetConfig.preset(false, null, null, s.batch(), null, 1, 0, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
                 List.of(s.resolution()), s.seed());
         int profiled = profile == null ? 0 : Math.min(3, s.steps());
-        ImageData data = randomImages(s.batch() * 4, s.resolution(), s.seed());
+        ImageData data = ImageData.noise(s.batch() * 4, s.resolution(), s.seed());
         Normalization norm = Normalization.of(data);
         Function<SplittableRandom, OfaSubnet> sampler = sampler(s, spec, cfg);
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -147,8 +146,8 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
         OfaNetwork.Spec spec = SupernetSpec.shape(s.space(), 3, 10, s.width());
         SupernetConfig cfg = SupernetConfig.preset(false, null, null, s.batch(), null, 1, 0, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
                 List.of(s.resolution()), s.seed());
-        ImageData train = randomImages(recalib, s.resolution(), s.seed());
-        ImageData valData = randomImages(val, s.resolution(), s.seed() + 1);
+        ImageData train = ImageData.noise(recalib, s.resolution(), s.seed());
+        ImageData valData = ImageData.noise(val, s.resolution(), s.seed() + 1);
         Normalization norm = Normalization.of(train);
         Function<SplittableRandom, OfaSubnet> sampler = sampler(new Setting(s.space(), s.width(), s.resolution(), s.batch(),
                 "random", s.warmup(), s.steps(), s.seed()), spec, cfg);
@@ -239,22 +238,6 @@ public record SupernetBenchmark(double medianMs, double minMs, double maxMs, dou
         return meter.macs();
     }
 
-    private static ImageData randomImages(int n, int r, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        byte[] px = new byte[n * 3 * r * r];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 10;
-        }
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (byte) rng.nextInt(256);
-        }
-        List<String> classes = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            classes.add("c" + i);
-        }
-        return new ImageData(px, labels, 3, r, r, classes);
-    }
 
     /** The figures of {@code jnas bench supernet --space ofa|ofav2}. */
     public Map<String, Object> summary(Setting s) {

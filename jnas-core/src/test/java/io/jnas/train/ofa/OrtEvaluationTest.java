@@ -11,7 +11,6 @@ import io.jnas.nn.ofa.OfaNetwork;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.Evaluation;
 import io.jnas.train.OrtEvaluation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,29 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OrtEvaluationTest {
 
-    static ImageData images(int n, int r, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        byte[] px = new byte[n * 3 * r * r];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = rng.nextInt(10);
-        }
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (byte) rng.nextInt(256);
-        }
-        List<String> classes = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            classes.add("c" + i);
-        }
-        return new ImageData(px, labels, 3, r, r, classes);
-    }
 
     @ParameterizedTest
     @CsvSource({"ofa,32,1,90", "ofav2,32,2,90", "ofa,40,3,520"})
     void givesLibtorchsLossAndAccuracy(String space, int r, long seed, int n) {
         OfaNetwork.Spec spec = SupernetSpec.shape(space, 3, 10, 1.0);
-        ImageData train = images(64, r, seed);
-        ImageData val = images(n, r, seed + 10);
+        ImageData train = ImageData.noise(64, r, seed);
+        ImageData val = ImageData.noise(n, r, seed + 10);
         Normalization norm = Normalization.of(train);
         ShrinkPhase last = ShrinkPhase.plan(spec).get(ShrinkPhase.plan(spec).size() - 1);
         try (NDManager m = NDManager.newBaseManager()) {

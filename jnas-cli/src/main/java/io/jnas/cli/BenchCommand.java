@@ -97,33 +97,16 @@ final class BenchCommand implements NoKernels {
                 SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
                         0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);
                 io.jnas.kernel.Trace[] trace = {null};
-                StepBenchmark b = StepBenchmark.run(cfg, warmup, steps, profile == null ? null : r -> trace[0] = profiled(r, profile));
+                StepBenchmark b = StepBenchmark.run(cfg, warmup, steps,
+                        profile == null ? null : r -> trace[0] = io.jnas.kernel.Trace.profileOrFail(r, profile, 8));
                 res = b.summary(cfg, steps);
                 if (trace[0] != null) {
                     res.put("profile", trace[0].perStep(b.profiled(), b.medianMs()));
                 }
             }
-            RunOptions.print(json, withPeak(res));
+            RunOptions.print(json, Peak.measure(Peak.DEFAULT_N, 5).annotate(res));
             return 0;
         }
-    }
-
-    private static io.jnas.kernel.Trace profiled(Runnable steps, java.nio.file.Path file) {
-        try {
-            return io.jnas.kernel.Trace.profile(steps, file, 8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Adds this machine's measured peak and the fraction of it that the benchmark's GFLOP/s is. */
-    static java.util.Map<String, Object> withPeak(java.util.Map<String, Object> res) {
-        Peak peak = Peak.measure(Peak.DEFAULT_N, 5);
-        res.putAll(peak.toMap());
-        if (res.get("gflops") instanceof Number g) {
-            res.put("fraction_of_peak", Math.round(peak.fraction(g.doubleValue()) * 1000) / 1000.0);
-        }
-        return res;
     }
 
     @Command(name = "estimate", description = "Candidates per minute of estimators: an estimate study of --count seeded random "

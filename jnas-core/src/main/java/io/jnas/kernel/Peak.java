@@ -61,4 +61,13 @@ public record Peak(int n, int repeats, double gflops, double bestGflops) {
         m.put("peak_measured_by", "float32 matmul " + n + "x" + n + ", median of " + repeats);
         return m;
     }
+
+    /** Adds this peak to a benchmark's figures, and the fraction of it that their {@code gflops} is (when there). */
+    public Map<String, Object> annotate(Map<String, Object> res) {
+        res.putAll(toMap());
+        if (res.get("gflops") instanceof Number g) {
+            res.put("fraction_of_peak", Math.round(fraction(g.doubleValue()) * 1000) / 1000.0);
+        }
+        return res;
+    }
 }

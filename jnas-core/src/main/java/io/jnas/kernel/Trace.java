@@ -51,6 +51,15 @@ public record Trace(long ops, double libtorchMs, List<Op> top) {
         return read(file, k);
     }
 
+    /** As {@link #profile}, for callers that cannot throw: an unwritable trace file fails unchecked. */
+    public static Trace profileOrFail(Runnable steps, Path file, int k) {
+        try {
+            return profile(steps, file, k);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads {@code file}; keeps the {@code k} operations with the largest time. */
     public static Trace read(Path file, int k) throws IOException {
         List<double[]> spans = new ArrayList<>();

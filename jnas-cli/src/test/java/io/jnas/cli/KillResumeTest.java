@@ -164,15 +164,18 @@ class KillResumeTest {
 
     @Test
     void supernetTrainThenImportThenNatSearchThenFinetune() throws Exception {
-        String[] sn = with(new String[] {"supernet", "train", "--space", "ofav2", "--full-epochs", "1", "--phase-epochs", "1",
-            "--resolutions", "32", "--batch", "32"}, data);
+        // 40 images (30 train, 10 validation: one step per epoch) and one subnet per shrinking step keep the twelve phases
+        // and their checkpoints at a quarter of the time of the whole fixture
+        String[] small = {"--train-size", "40", "--val-fraction", "0.2"};
+        String[] sn = with(with(new String[] {"supernet", "train", "--space", "ofav2", "--full-epochs", "1", "--phase-epochs",
+            "1", "--resolutions", "32", "--batch", "32", "--subnets", "1"}, data), small);
         // killed between the two renames of its third checkpoint: checkpoint/ is gone, checkpoint.new/ is complete
         Path[] s = killAndResume("supernet", "checkpoint-moved:2", sn);
         assertThat(Files.readAllBytes(s[1].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)))
                 .isEqualTo(Files.readAllBytes(s[0].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)));
         // a transfer from that super-network to the same data (classifiers kept), killed after its first checkpoint
         Path[] t = killAndResume("import", "checkpoint:1", with(new String[] {"supernet", "import", "--from", s[0].toString(),
-            "--full-epochs", "2", "--resolutions", "32", "--batch", "32"}, data));
+            "--full-epochs", "2", "--resolutions", "32", "--batch", "32"}, with(data, small)));
         assertThat(Files.readAllBytes(t[1].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)))
                 .isEqualTo(Files.readAllBytes(t[0].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)));
         Path[] n = killAndResume("nat", "checkpoint:1", new String[] {"search", "nat", "--supernet", s[0].toString(),

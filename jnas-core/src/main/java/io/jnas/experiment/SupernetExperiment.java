@@ -57,6 +57,10 @@ public final class SupernetExperiment implements Experiment<SupernetRun, Superne
         Dataset d = s.data().load();
         ImageData[] tv = s.splits(d);
         log.accept(d.describe() + "; " + tv[0].size() + " train / " + tv[1].size() + " validation images");
+        if (tv[1].size() == 0) { // an empty validation split would read as divergence (a NaN loss) after the first epoch
+            throw new IllegalArgumentException("the validation split is empty (" + d.train().size() + " training images, --val-fraction "
+                    + s.valFraction() + " per class): raise --val-fraction or --train-size");
+        }
         if (c.from() != null) {
             c.from().verify();
             c.from().check(s.network()); // a file that is no OFA checkpoint, or another width, fails before the run starts

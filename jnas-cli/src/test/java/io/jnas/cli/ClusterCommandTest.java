@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jnas cluster start: a standalone cluster secured by default. A driver without the secret, or with another one, is
- * refused in one line; with it, candidates are scored there; REST submission is off; stop ends every process.
+ * refused in one line (a wrong one within seconds), as is a master nobody listens at; with it, candidates are scored there; REST submission is off; stop ends every process.
  */
 class ClusterCommandTest {
     @TempDir
     Path tmp;
+    private int runs;
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -33,7 +34,7 @@ class ClusterCommandTest {
     private CliTest.Run estimate(String master, String... more) {
         List<String> a = new java.util.ArrayList<>(List.of("estimate", "--space", "nb201", "--estimators", "naswot,params",
                 "--sample", "2", "--dataset", "mnist", "--data", tmp.toString(), "--threads", "1", "--engine", "spark:" + master,
-                "--out", tmp.resolve("run-" + more.length).toString(), "--json"));
+                "--out", tmp.resolve("run-" + runs++).toString(), "--json"));
         a.addAll(List.of(more));
         return run(a.toArray(String[]::new));
     }
@@ -69,8 +70,12 @@ class ClusterCommandTest {
             refused(estimate(master), "needs the cluster's secret", "--secret-file", "--insecure");
             Path wrong = tmp.resolve("wrong-secret");
             Files.writeString(wrong, "not-the-secret");
-            refused(estimate(master, "--secret-file", wrong.toString()), "gave this application no executor",
-                    "check the cluster's secret");
+            // checked by a handshake before the application starts: seconds, not Spark's three 20-second retries
+            long t0 = System.nanoTime();
+            refused(estimate(master, "--secret-file", wrong.toString()), "refused this secret", "--secret-file");
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds to refuse a wrong secret").isLessThan(30);
+            refused(estimate("spark://127.0.0.1:" + freePort(), "--secret-file", dir.resolve("secret").toString()),
+                    "cannot reach the Spark master", "jnas cluster status");
 
             CliTest.Run ok = estimate(master, "--secret-file", dir.resolve("secret").toString(), "--seed", "0");
             assertThat(ok.code()).as(ok.err()).isZero();

@@ -43,6 +43,10 @@ final class SparkEngine implements Engine {
         String master = conf.get("spark.master");
         log.accept("starting a Spark application on " + master + " (Spark " + SPARK_VERSION + ", " + spec.threads()
                 + " cores and libtorch threads per task)");
+        if (master.startsWith("spark://")) {
+            MasterCheck.verify(master, conf.getBoolean("spark.authenticate", false) ? conf.get("spark.authenticate.secret") : null);
+        }
+        long started = System.nanoTime();
         JavaSparkContext sc;
         try {
             sc = new JavaSparkContext(conf);
@@ -57,7 +61,7 @@ final class SparkEngine implements Engine {
         if (executors(sc) == 0) {
             closeFully(sc);
             throw new IllegalArgumentException("the Spark master at " + master + " gave this application no executor in "
-                    + REGISTRATION_SECONDS + " s: check the cluster's secret (--secret-file), that it runs Spark "
+                    + Math.round((System.nanoTime() - started) / 1e9) + " s: check the cluster's secret (--secret-file), that it runs Spark "
                     + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
         }
         if (SparkEngineProvider.localCluster(spec) == null) {

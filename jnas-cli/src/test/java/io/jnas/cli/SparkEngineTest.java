@@ -122,7 +122,8 @@ class SparkEngineTest {
     void searchNatOnASuperNetworkGivesTheWorkersFront() throws Exception {
         Path sn = tmp.resolve("sn");
         CliTest.Run t = run("supernet", "train", "--space", "ofa", "--dataset", "mnist", "--data", tmp.toString(), "--full-epochs",
-                "1", "--phase-epochs", "0", "--resolutions", "32", "--batch", "32", "--out", sn.toString(), "--json");
+                "1", "--phase-epochs", "0", "--resolutions", "32", "--batch", "32", "--train-size", "40", "--val-fraction", "0.2",
+                "--out", sn.toString(), "--json"); // 30 training and 10 validation images: every evaluation is a short task
         assertThat(t.code()).as(t.err()).isZero();
         Map<?, ?> local = nat(sn, tmp.resolve("nat-local"), "--workers", "2");
         Map<?, ?> spark = nat(sn, tmp.resolve("nat-spark"), "--engine", CLUSTER);

@@ -1,5 +1,6 @@
 package io.jnas.cli;
 
+import io.jnas.experiment.RunLatency;
 import io.jnas.latency.LatencyModels;
 import io.jnas.latency.LatencyTool;
 import io.jnas.latency.MeasureOptions;
@@ -22,16 +23,23 @@ final class LatencyCommand implements Callable<Integer> {
     @Option(names = {"--arch", "--subnet"}, description = "The architecture: a cell's text (nb201, darts) "
             + "or an OFA subnet's JSON {\"ks\":..,\"e\":..,\"d\":..,\"r\":..,\"w\":..}.")
     String arch;
+    @Option(names = "--run", description = "Instead of --arch: a finished run's network (search mote, mae-nas or darts: "
+            + "the found architecture; train or demo: the trained network; finetune: its subnet; search nat: --member K).")
+    Path run;
+    @Option(names = "--member", defaultValue = "0", description = "With --run of search nat: which member of the front, "
+            + "in result.json's order (default ${DEFAULT-VALUE}).")
+    int member;
     @Option(names = "--json", description = "Print one JSON object (measured_ms, predicted_ms, device, ...).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (arch == null) {
-            throw new IllegalArgumentException("give the architecture to measure (--arch CELL or --subnet JSON), or use "
-                    + "jnas latency build|validate");
+        if ((arch == null) == (run == null)) {
+            throw new IllegalArgumentException("give one network to measure: --arch CELL, --subnet JSON or --run DIR (or use "
+                    + "jnas latency build|validate)");
         }
-        RunOptions.print(json, LatencyTool.measure(target.get(), arch, measure.get(), System.err::println));
+        RunOptions.print(json, run != null ? RunLatency.measure(run, member, target.get(), measure.get(), System.err::println)
+                : LatencyTool.measure(target.get(), arch, measure.get(), System.err::println));
         return 0;
     }
 
@@ -86,7 +94,7 @@ final class LatencyCommand implements Callable<Integer> {
 
     @Command(name = "build", description = "Build (or complete) this device's latency model of a space, stored under "
             + "~/.cache/jnas/latency/<fingerprint>/: OFA a look-up table of every piece, calibrated on whole subnets; "
-            + "cell spaces a per-edge table fitted on measured cells. Resumes where it stopped.")
+            + "cell spaces a table per edge (nb201) or per operation and cell kind (darts) fitted on measured cells. Resumes where it stopped.")
     static final class Build implements Callable<Integer> {
         @Mixin
         Target target;

@@ -52,6 +52,30 @@ class LatencyCliTest {
         assertThat((Map<String, Object>) ofa.get("device")).containsEntry("runtime", "jnas");
     }
 
+    /** --run measures the network a finished run found; a run that found none, or --run beside --arch, is one line. */
+    @Test
+    void measuresTheArchitectureARunFound() throws Exception {
+        Path run = tmp.resolve("mote");
+        CliTest.Run s = CliTest.run("search", "mote", "--space", "nb201", "--estimator", "params", "--variant", "ef", "--initial",
+                "3", "--iterations", "1", "--seed", "2", "--out", run.toString(), "--json");
+        assertThat(s.code()).as(s.err()).isZero();
+        String found = (String) Json.MAPPER.readValue(s.lastLine(), Map.class).get("arch");
+        CliTest.Run m = CliTest.run("latency", "--run", run.toString(), "--repeats", "5", "--warmup", "1", "--json");
+        assertThat(m.code()).as(m.err()).isZero();
+        Map<?, ?> r = Json.MAPPER.readValue(m.lastLine(), Map.class);
+        assertThat(r.get("arch")).isEqualTo(found);
+        assertThat(r.get("network")).asString().contains("search");
+        assertThat(((Number) r.get("measured_ms")).doubleValue()).isPositive();
+        assertThat(r.get("repeats")).isEqualTo(5);
+
+        CliTest.userError(CliTest.run("latency", "--run", run.toString(), "--arch", CELL), "give one network to measure");
+        CliTest.userError(CliTest.run("latency", "--run", tmp.resolve("none").toString()), "no finished run");
+        Path est = tmp.resolve("est");
+        assertThat(CliTest.run("estimate", "--space", "nb201", "--estimators", "params", "--sample", "3", "--out", est.toString())
+                .code()).isZero();
+        CliTest.userError(CliTest.run("latency", "--run", est.toString()), "finds or trains no network");
+    }
+
     @Test
     void badOptionsAreOneLine() throws Exception {
         CliTest.Run r = CliTest.run("latency", "--arch", CELL, "--runtime", "tvm");

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.jnas.nn.Init;
 import io.jnas.nn.kit.SpaceKit;
-import io.jnas.space.EncodedSpace;
+import io.jnas.space.SearchSpace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,19 +16,21 @@ import java.util.function.Consumer;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * The latency model of an integer-encoded cell space (NAS-Bench-201): a table of milliseconds per gene value (the
- * operation on each edge), fitted by least squares on whole networks measured on this machine, with an intercept for
- * what every network shares (stem, reductions, head). A cell's prediction is the intercept plus its genes' entries;
- * value 0 of each gene is the reference (its entry is 0). The measured cells are stored one by one, so a build
+ * The latency model of a cell space: milliseconds per entry of the space's latency features (NAS-Bench-201: the
+ * operation on each edge, value 0 of each gene the reference; DARTS: how often each operation occurs in the normal and
+ * in the reduction cell), fitted by least squares on whole networks measured on this machine, with an intercept for
+ * what every network shares (stem, reductions, head). A cell's prediction is the intercept plus its features' entries. The measured cells are stored one by one, so a build
  * resumes where it stopped; the fit is recomputed from them.
  *
  * @param <A> the architecture record type
  */
 public final class CellLatency<A> implements Latency<A> {
     private static final String CELL = "cell ";
+    /** Cells measured together, pass after pass (about 25 × 0.25 s per pass for a DARTS cell: passes seconds apart). */
+    static final int CHUNK = 25;
     private final NDManager manager = NDManager.newBaseManager();
     private final SpaceKit<A> kit;
-    private final EncodedSpace<A> space;
+    private final SearchSpace<A> space;
     private final int channels;
     private final int classes;
     private final int size;
@@ -38,18 +40,27 @@ public final class CellLatency<A> implements Latency<A> {
     private double scale = 1;
 
     private CellLatency(SpaceKit<A> kit, int channels, int classes, int size, LatencyTable table, LatencyMeter meter) {
-        if (!(kit.space() instanceof EncodedSpace<A> e)) {
-            throw new IllegalArgumentException("space '" + kit.name() + "' has no integer encoding, so jnas has no latency model "
-                    + "for it; measure single architectures with jnas latency --space " + kit.name() + " --arch A");
+        if (!supports(kit)) {
+            throw new IllegalArgumentException("space '" + kit.name() + "' gives no latency features, so jnas has no latency "
+                    + "model for it; measure single architectures with jnas latency --space " + kit.name() + " --arch A");
         }
         this.kit = kit;
-        this.space = e;
+        this.space = kit.space();
         this.channels = channels;
         this.classes = classes;
         this.size = size;
         this.table = table;
         this.meter = meter;
         refit();
+    }
+
+    /** Whether {@code kit}'s space gives the features a model is fitted on. */
+    public static boolean supports(SpaceKit<?> kit) {
+        return features(kit.space(), new SplittableRandom(0)).length > 0;
+    }
+
+    private static <A> double[] features(SearchSpace<A> space, SplittableRandom r) {
+        return space.latencyFeatures(space.sample(r));
     }
 
     /** The model of {@code kit}'s networks (default shape) for {@code channels}×{@code size}² images and {@code classes}. */
@@ -75,16 +86,18 @@ public final class CellLatency<A> implements Latency<A> {
 
     /** Measures {@code arch}'s whole network now. */
     @Override
-    public synchronized Measurement measure(A arch) {
+    public synchronized Measurement measure(A arch, int sessions) {
         try (NDManager sm = manager.newSubManager()) {
             return meter.measure(LatencyMeter.of(kit.network(new Init(sm, 0), arch, channels, classes, kit.defaultShape())),
-                    new Shape(channels, size, size), sm);
+                    new Shape(channels, size, size), sm, sessions);
         }
     }
 
     /**
      * Measures {@code n} distinct cells drawn from {@code seed} (those stored are not measured again) and fits the
-     * table; {@code progress} gets (done, n).
+     * table; each cell's entry is its fastest of {@link #PASSES} measurements spread over a chunk of
+     * {@value #CHUNK} cells, stored when its chunk is done (a build resumes from the last chunk). {@code progress} gets
+     * (done, n).
      */
     public synchronized void build(int n, long seed, BiConsumer<Integer, Integer> progress) throws IOException {
         int p = parameters();
@@ -93,12 +106,16 @@ public final class CellLatency<A> implements Latency<A> {
                     + "cells (" + p + " parameters), got --cells " + n);
         }
         List<A> cells = sample(n, seed, Set.of());
-        for (int i = 0; i < cells.size(); i++) {
-            String key = CELL + space.format(cells.get(i));
-            if (table.get(key) == null) {
-                table.put(key, measure(cells.get(i)).medianMs());
+        int done = 0;
+        for (int from = 0; from < cells.size(); from += CHUNK) {
+            List<A> missing = cells.subList(from, Math.min(cells.size(), from + CHUNK)).stream()
+                    .filter(a -> table.get(CELL + space.format(a)) == null).toList();
+            double[] ms = measureSpread(missing, PASSES, () -> { });
+            for (int i = 0; i < ms.length; i++) {
+                table.put(CELL + space.format(missing.get(i)), ms[i]);
             }
-            progress.accept(i + 1, n);
+            done = Math.min(cells.size(), from + CHUNK);
+            progress.accept(done, n);
         }
         refit();
     }
@@ -118,24 +135,11 @@ public final class CellLatency<A> implements Latency<A> {
     }
 
     private int parameters() {
-        int p = 1;
-        for (int g = 0; g < space.genes(); g++) {
-            p += space.upper(g);
-        }
-        return p;
+        return features(space, new SplittableRandom(0)).length + 1;
     }
 
     private double[] row(A arch) {
-        int[] code = space.encode(arch);
-        double[] x = new double[parameters() - 1];
-        int at = 0;
-        for (int g = 0; g < space.genes(); g++) {
-            if (code[g] > 0) {
-                x[at + code[g] - 1] = 1;
-            }
-            at += space.upper(g);
-        }
-        return x;
+        return space.latencyFeatures(arch);
     }
 
     private void refit() {
@@ -157,16 +161,22 @@ public final class CellLatency<A> implements Latency<A> {
     }
 
     /**
-     * Measures {@code k} of the stored cells again (drawn from {@code seed}) and scales every prediction by the median
-     * ratio of now to then: the machine's speed drifts (10-25 % within an hour on a shared VM, evenly across cells),
-     * the table's shape does not. Returns the scale.
+     * Measures {@code k} of the stored cells again (drawn from {@code seed}; each the fastest of {@link #PASSES} spread
+     * measurements, as stored) and scales every prediction by the median ratio of now to then: the machine's speed
+     * drifts (10-25 % within an hour on a shared VM, evenly across cells), the table's shape does not. Returns the scale.
      */
     public synchronized double rescale(int k, long seed) {
         List<String> stored = new ArrayList<>(table.entries().keySet().stream().filter(key -> key.startsWith(CELL)).sorted()
                 .toList());
         java.util.Collections.shuffle(stored, new java.util.Random(seed));
-        double[] ratio = stored.stream().limit(k).mapToDouble(key -> measure(space.parse(key.substring(CELL.length())))
-                .medianMs() / table.get(key)).sorted().toArray();
+        List<String> keys = stored.stream().limit(k).toList();
+        double[] now = measureSpread(keys.stream().map(key -> space.parse(key.substring(CELL.length()))).toList(), PASSES,
+                () -> { });
+        double[] ratio = new double[keys.size()];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = now[i] / table.get(keys.get(i));
+        }
+        java.util.Arrays.sort(ratio);
         scale = ratio.length == 0 ? 1 : ratio[ratio.length / 2];
         return scale;
     }

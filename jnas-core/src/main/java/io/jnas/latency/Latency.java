@@ -10,8 +10,36 @@ import io.jnas.space.LatencyModel;
  */
 public interface Latency<A> extends LatencyModel<A>, AutoCloseable {
 
-    /** Measures {@code arch}'s whole network now (not from the model). */
-    Measurement measure(A arch);
+    /** Measures {@code arch}'s whole network now (not from the model), in the meter's three sessions. */
+    default Measurement measure(A arch) {
+        return measure(arch, LatencyMeter.SESSIONS);
+    }
+
+    /** Measures {@code arch}'s whole network now in {@code sessions} sessions (ort) or rounds (jnas), the fastest kept. */
+    Measurement measure(A arch, int sessions);
+
+    /** Passes of {@link #measureSpread} by default. */
+    int PASSES = 5;
+
+    /**
+     * Each of {@code archs} measured {@code passes} times, one pass over all of them after another, and its fastest
+     * measurement kept: on a shared or virtual machine the speed flips between states for seconds at a time (one DARTS
+     * network here ran 1.25 ms and 2.0 ms within 20 s, its three back-to-back sessions always in one state), so repeats
+     * spread over time find the machine's steady speed where repeats in a row cannot. Each pass is one session: the
+     * passes do what back-to-back sessions did, so {@code passes} sessions in all. {@code step} runs after each
+     * measurement.
+     */
+    default double[] measureSpread(java.util.List<A> archs, int passes, Runnable step) {
+        double[] best = new double[archs.size()];
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = 0; i < best.length; i++) {
+                best[i] = Math.min(best[i], measure(archs.get(i), 1).medianMs());
+                step.run();
+            }
+        }
+        return best;
+    }
 
     /** The model's stored measurements. */
     LatencyTable table();

@@ -70,6 +70,14 @@ public final class LatencyMeter {
 
     /** Latency of {@code t} on inputs of {@code chw} (channels, height, width) at the options' batch. */
     public Measurement measure(Timeable t, Shape chw, NDManager m) {
+        return measure(t, chw, m, SESSIONS);
+    }
+
+    /** The same in {@code sessions} sessions (ort) or rounds (jnas), the fastest one's median kept. */
+    public Measurement measure(Timeable t, Shape chw, NDManager m, int sessions) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("a measurement needs one session at least, got " + sessions);
+        }
         Shape in = new Shape(options.batch(), chw.get(0), chw.get(1), chw.get(2));
         float[] x = new float[(int) in.size()];
         SplittableRandom r = new SplittableRandom(0);
@@ -77,11 +85,11 @@ public final class LatencyMeter {
             x[i] = (float) (r.nextDouble() * 2 - 1);
         }
         try (NoGrad ng = new NoGrad()) {
-            return options.runtime().equals("ort") ? ort(t, in, x, m) : jnas(t, in, x, m);
+            return options.runtime().equals("ort") ? ort(t, in, x, m, sessions) : jnas(t, in, x, m, sessions);
         }
     }
 
-    private Measurement ort(Timeable t, Shape in, float[] x, NDManager m) {
+    private Measurement ort(Timeable t, Shape in, float[] x, NDManager m, int sessions) {
         byte[] model;
         try (NDManager sm = m.newSubManager()) {
             OnnxGraph g = new OnnxGraph(INPUT, sm.create(x, in));
@@ -95,7 +103,7 @@ public final class LatencyMeter {
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             Measurement best = null;
-            for (int session = 0; session < SESSIONS; session++) {
+            for (int session = 0; session < sessions; session++) {
                 try (OrtSession s = env.createSession(model, o);
                         OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), in.getShape())) {
                     Map<String, OnnxTensor> feed = Map.of(INPUT, tensor);
@@ -118,12 +126,12 @@ public final class LatencyMeter {
         }
     }
 
-    private Measurement jnas(Timeable t, Shape in, float[] x, NDManager m) {
+    private Measurement jnas(Timeable t, Shape in, float[] x, NDManager m, int sessions) {
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(options.threads());
         try {
             Measurement best = null;
-            for (int round = 0; round < SESSIONS; round++) {
+            for (int round = 0; round < sessions; round++) {
                 for (int i = 0; i < options.warmup(); i++) {
                     call(t, in, x, m);
                 }

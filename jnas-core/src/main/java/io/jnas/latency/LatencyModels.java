@@ -39,7 +39,7 @@ public final class LatencyModels {
         try (Progress p = Progress.start("latency pieces", OfaLatency.covering(space).size())) {
             m.build(space, (done, total) -> p.step(1, null));
         }
-        try (Progress p = Progress.start("latency calibration", CALIBRATION)) {
+        try (Progress p = Progress.start("latency calibration", CALIBRATION * Latency.PASSES)) {
             m.calibrate(space, CALIBRATION, BUILD_SEED, (done, total) -> p.step(1, null));
         }
         log.accept(String.format("latency: %d entries (%d measured now) in %s", m.table().size(), m.table().size() - before,
@@ -81,13 +81,12 @@ public final class LatencyModels {
             }
         }
         double[] predicted = new double[archs.size()];
-        double[] measured = new double[archs.size()];
-        try (Progress p = Progress.start("latency validation", archs.size())) {
-            for (int i = 0; i < archs.size(); i++) {
-                predicted[i] = m.predictMs(archs.get(i));
-                measured[i] = m.measure(archs.get(i)).medianMs();
-                p.step(1, null);
-            }
+        double[] measured;
+        for (int i = 0; i < archs.size(); i++) {
+            predicted[i] = m.predictMs(archs.get(i));
+        }
+        try (Progress p = Progress.start("latency validation", archs.size() * Latency.PASSES)) {
+            measured = m.measureSpread(archs, Latency.PASSES, () -> p.step(1, null)); // measured as the model's entries are
         }
         return new Report<>(Validation.of(predicted, measured), archs, predicted, measured);
     }

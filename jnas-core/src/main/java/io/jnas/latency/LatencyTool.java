@@ -6,7 +6,6 @@ import io.jnas.nn.Init;
 import io.jnas.nn.kit.SpaceKit;
 import io.jnas.nn.kit.SpaceKits;
 import io.jnas.nn.ofa.OfaNetwork;
-import io.jnas.space.EncodedSpace;
 import io.jnas.space.ofa.OfaSpace;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.ofa.SupernetSpec;
@@ -37,8 +36,20 @@ public final class LatencyTool {
      * @param classes classes
      * @param size image size of cell spaces
      * @param resolutions the resolutions of an OFA space built without a super-network
+     * @param shape a cell space's network width and depth, or null for the space's default (the one its model is of)
      */
-    public record Target(String space, Path supernet, int channels, int classes, int size, List<Integer> resolutions) {
+    public record Target(String space, Path supernet, int channels, int classes, int size, List<Integer> resolutions,
+            SpaceKit.Shape shape) {
+        /** A target at the space's default network shape. */
+        public Target(String space, Path supernet, int channels, int classes, int size, List<Integer> resolutions) {
+            this(space, supernet, channels, classes, size, resolutions, null);
+        }
+
+        /** The same input, for {@code space} or {@code supernet}'s subnets at {@code shape}. */
+        public Target of(String space, Path supernet, SpaceKit.Shape shape) {
+            return new Target(space, supernet, channels, classes, size, resolutions, shape);
+        }
+
         public Target {
             resolutions = List.copyOf(resolutions);
             if (channels < 1 || classes < 2 || size < 8 || resolutions.isEmpty()) {
@@ -80,6 +91,7 @@ public final class LatencyTool {
         Map<String, Object> out = new LinkedHashMap<>();
         Measurement m;
         Double predicted = null;
+        String note = null;
         Device device;
         if (t.ofa() || arch.strip().startsWith("{")) {
             OfaSubnet s = OfaSubnet.parse(arch);
@@ -98,7 +110,13 @@ public final class LatencyTool {
             SpaceKit<Object> kit = SpaceKits.get(t.space());
             Object a = kit.parse(arch);
             out.put("arch", kit.space().format(a));
-            if (kit.space() instanceof EncodedSpace<?>) {
+            SpaceKit.Shape shape = t.shape() != null ? t.shape() : kit.defaultShape();
+            out.put("shape", shape.toString());
+            if (!shape.equals(kit.defaultShape())) {
+                note = "no prediction: the latency model of " + t.space() + " is of its default network " + kit.defaultShape()
+                        + ", this one is " + shape;
+            }
+            if (CellLatency.supports(kit) && shape.equals(kit.defaultShape())) { // the model is of the default shape
                 try (CellLatency<Object> lat = CellLatency.open(kit, t.channels(), t.classes(), t.size(), o, null, log)) {
                     m = lat.measure(a);
                     if (lat.fitted()) {
@@ -110,8 +128,8 @@ public final class LatencyTool {
             } else {
                 LatencyMeter meter = new LatencyMeter(o);
                 try (NDManager nd = NDManager.newBaseManager()) {
-                    m = meter.measure(LatencyMeter.of(kit.network(new Init(nd, 0), a, t.channels(), t.classes(),
-                            kit.defaultShape())), new Shape(t.channels(), t.size(), t.size()), nd);
+                    m = meter.measure(LatencyMeter.of(kit.network(new Init(nd, 0), a, t.channels(), t.classes(), shape)),
+                            new Shape(t.channels(), t.size(), t.size()), nd);
                 }
                 device = meter.device();
             }
@@ -123,7 +141,8 @@ public final class LatencyTool {
         out.put("repeats", m.repeats());
         out.put("predicted_ms", predicted == null ? null : Math.round(predicted * 10000.0) / 10000.0);
         if (predicted == null) {
-            out.put("note", "no latency model of this space on this device yet: jnas latency build --space " + t.space());
+            out.put("note", note != null ? note : "no latency model of this space on this device yet: jnas latency build "
+                    + "--space " + t.space());
         }
         out.put("device", device.toMap());
         return out;

@@ -64,10 +64,11 @@ public final class OfaLatency implements Latency<OfaSubnet> {
 
     /** Time of one call of {@code s}'s whole network, measured now (not from the table). */
     @Override
-    public synchronized Measurement measure(OfaSubnet s) {
+    public synchronized Measurement measure(OfaSubnet s, int sessions) {
         try (NDManager sm = manager.newSubManager()) {
             OfaNetwork sub = OfaNetwork.of(new Init(sm, 0), net.spec(), s);
-            return meter.measure(LatencyMeter.of(sub), new ai.djl.ndarray.types.Shape(net.spec().inChannels(), s.r(), s.r()), sm);
+            return meter.measure(LatencyMeter.of(sub), new ai.djl.ndarray.types.Shape(net.spec().inChannels(), s.r(), s.r()), sm,
+                    sessions);
         }
     }
 
@@ -116,19 +117,24 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     }
 
     /**
-     * Fits the calibration on {@code n} subnets of {@code space} drawn from {@code seed}, each measured whole now (so
+     * Fits the calibration on {@code n} subnets of {@code space} drawn from {@code seed}, each measured whole now (the
+     * fastest of {@link #PASSES} passes over them; so
      * the model follows the speed the machine has today: on a shared VM it drifts by 10-25 % within an hour, evenly
-     * across networks); {@code progress} gets (done, n).
+     * across networks); {@code progress} gets (done, n × passes).
      */
     public synchronized void calibrate(OfaSpace space, int n, long seed, java.util.function.BiConsumer<Integer, Integer> progress) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         org.apache.commons.math3.stat.regression.SimpleRegression fit = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        java.util.List<OfaSubnet> subnets = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            OfaSubnet s = space.sample(r);
-            double whole = measure(s).medianMs();
-            store("whole " + s, whole);
-            fit.addData(Math.log(sum(s)), Math.log(whole));
-            progress.accept(i + 1, n);
+            subnets.add(space.sample(r));
+            fill(subnets.get(i));
+        }
+        int[] done = {0};
+        double[] whole = measureSpread(subnets, PASSES, () -> progress.accept(++done[0], n * PASSES));
+        for (int i = 0; i < n; i++) {
+            store("whole " + subnets.get(i), whole[i]);
+            fit.addData(Math.log(sum(subnets.get(i))), Math.log(whole[i]));
         }
         store(CAL_A, fit.getIntercept());
         store(CAL_B, fit.getSlope());

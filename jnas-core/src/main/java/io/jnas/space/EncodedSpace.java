@@ -41,6 +41,28 @@ public interface EncodedSpace<A> extends SearchSpace<A> {
         return new double[0];
     }
 
+    /**
+     * One indicator per gene and non-zero value (value 0 is each gene's reference): for a cell space, the operation on
+     * each edge, what a per-edge latency table is fitted on.
+     */
+    @Override
+    default double[] latencyFeatures(A arch) {
+        int[] code = encode(arch);
+        int width = 0;
+        for (int g = 0; g < genes(); g++) {
+            width += upper(g);
+        }
+        double[] x = new double[width];
+        int at = 0;
+        for (int g = 0; g < genes(); g++) {
+            if (code[g] > 0) {
+                x[at + code[g] - 1] = 1;
+            }
+            at += upper(g);
+        }
+        return x;
+    }
+
     /** The cheapest architecture (fewest parameters and MACs). */
     A smallest();
 

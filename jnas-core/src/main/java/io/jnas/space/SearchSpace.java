@@ -36,6 +36,14 @@ public interface SearchSpace<A> {
     /** Inverse of {@link #encode}; throws IllegalArgumentException for an invalid code. */
     A decode(int[] code);
 
+    /**
+     * What a linear latency model of the space's networks reads (io.jnas.latency.CellLatency): indicators or counts of
+     * the operations that make the cost, without an intercept; none by default (no such model for the space).
+     */
+    default double[] latencyFeatures(A arch) {
+        return new double[0];
+    }
+
     /** Pictures of {@code arch} for reports, as Graphviz DOT text by name (e.g. "normal", "reduce"); none by default. */
     default Map<String, String> diagrams(A arch) {
         return Map.of();

@@ -153,6 +153,87 @@ class LatencyModelTest {
         }
     }
 
+    /**
+     * DARTS has a model too: its features count each operation in the normal and in the reduction cell, and the fit on
+     * stored cells recovers a synthetic per-operation, per-cell-kind table exactly.
+     */
+    @Test
+    void theDartsTableIsPerOperationAndCellKind() throws Exception {
+        SpaceKit<Object> kit = SpaceKits.get("darts");
+        io.jnas.space.darts.Genotype v2 = io.jnas.space.darts.Genotype.DARTS_V2;
+        double[] f = ((io.jnas.space.SearchSpace<io.jnas.space.darts.Genotype>) (Object) kit.space()).latencyFeatures(v2);
+        // DARTS_V2: normal 2 skip_connect, 5 sep_conv_3x3, 1 dil_conv_3x3; reduce 5 max_pool_3x3, 3 skip_connect
+        assertThat(f).containsExactly(0, 0, 2, 5, 0, 1, 0, 5, 0, 3, 0, 0, 0, 0);
+        double[] cost = new double[f.length];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < cost.length; i++) {
+            cost[i] = r.nextDouble();
+        }
+        java.util.function.ToDoubleFunction<Object> truth = a -> {
+            double[] x = kit.space().latencyFeatures(a);
+            double y = 1.3;
+            for (int i = 0; i < x.length; i++) {
+                y += cost[i] * x[i];
+            }
+            return y;
+        };
+        MeasureOptions o = MeasureOptions.defaults();
+        Path file;
+        List<Object> cells;
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+            file = m.file();
+            cells = m.sample(40, LatencyModels.BUILD_SEED, java.util.Set.of());
+            assertThat(m.fitted()).isFalse();
+        }
+        LatencyTable t = LatencyTable.open(file, Device.here(o), "cells of darts " + kit.defaultShape() + " input 3x32x32 classes 10",
+                line -> { });
+        for (Object c : cells) {
+            t.put("cell " + kit.space().format(c), truth.applyAsDouble(c));
+        }
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+            assertThat(m.fitted()).isTrue();
+            for (Object a : m.sample(20, 77, new java.util.HashSet<>(cells))) {
+                assertThat(m.predictMs(a)).isCloseTo(truth.applyAsDouble(a), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    /** Spread measurements: one pass over every architecture after another, each keeping its fastest. */
+    @Test
+    void spreadMeasurementsArePassesOverAllKeepingTheFastest() {
+        List<String> order = new ArrayList<>();
+        double[][] script = {{3, 2, 5}, {1, 4, 4}}; // per architecture, its measurement in passes 1..3
+        Latency<Integer> fake = new Latency<>() {
+            private final int[] calls = new int[2];
+
+            @Override
+            public Measurement measure(Integer a, int sessions) {
+                assertThat(sessions).as("one session per pass").isEqualTo(1);
+                order.add("a" + a);
+                long ns = (long) (script[a][calls[a]++] * 1e6);
+                return Measurement.of(new long[] {ns, ns, ns});
+            }
+
+            @Override
+            public double predictMs(Integer a) {
+                return 0;
+            }
+
+            @Override
+            public LatencyTable table() {
+                return null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        int[] steps = {0};
+        assertThat(fake.measureSpread(List.of(0, 1), 3, () -> steps[0]++)).containsExactly(2.0, 1.0);
+        assertThat(order).containsExactly("a0", "a1", "a0", "a1", "a0", "a1");
+        assertThat(steps[0]).isEqualTo(6);
+    }
+
     @Test
     void theMeterHonoursBatchWarmUpRepeatsAndThreads() {
         int[] calls = {0};

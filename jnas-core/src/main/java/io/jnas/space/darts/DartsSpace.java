@@ -124,6 +124,23 @@ public final class DartsSpace implements SearchSpace<Genotype> {
         return new Genotype(cells.get(0), CONCAT, cells.get(1), CONCAT);
     }
 
+    /**
+     * How often each of the seven operations occurs in the normal cell, then in the reduction cell: every normal cell
+     * of a network repeats the one genotype (as every reduction cell does), and an edge costs what its operation does
+     * on the cell's channels whichever node it reads, so latency is close to linear in these fourteen counts.
+     */
+    @Override
+    public double[] latencyFeatures(Genotype arch) {
+        double[] x = new double[2 * (OPS.length - 1)];
+        for (Genotype.Edge e : arch.normal()) {
+            x[e.op().ordinal() - 1]++;
+        }
+        for (Genotype.Edge e : arch.reduce()) {
+            x[OPS.length - 1 + e.op().ordinal() - 1]++;
+        }
+        return x;
+    }
+
     /** The normal and the reduction cell as graphs (inputs c_{k-2}, c_{k-1}; output c_{k}). */
     @Override
     public Map<String, String> diagrams(Genotype g) {

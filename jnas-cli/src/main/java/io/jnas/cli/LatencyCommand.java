@@ -94,7 +94,8 @@ final class LatencyCommand implements Callable<Integer> {
 
     @Command(name = "build", description = "Build (or complete) this device's latency model of a space, stored under "
             + "~/.cache/jnas/latency/<fingerprint>/: OFA a look-up table of every piece, calibrated on whole subnets; "
-            + "cell spaces a table per edge (nb201) or per operation and cell kind (darts) fitted on measured cells. Resumes where it stopped.")
+            + "cell spaces a table per edge (nb201) or per operation and cell kind (darts) fitted on measured cells. "
+            + "Resumes where it stopped.")
     static final class Build implements Callable<Integer> {
         @Mixin
         Target target;

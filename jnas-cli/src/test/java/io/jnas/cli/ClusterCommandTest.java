@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jnas cluster start: a standalone cluster secured by default. A driver without the secret, or with another one, is
- * refused in one line (a wrong one within seconds), as is a master nobody listens at; with it, candidates are scored there; REST submission is off; stop ends every process.
+ * refused in one line (a wrong one within seconds), as is a master nobody listens at; with it, candidates are scored
+ * there; REST submission is off; stop ends every process.
  */
 class ClusterCommandTest {
     @TempDir

@@ -19,8 +19,8 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * The latency model of a cell space: milliseconds per entry of the space's latency features (NAS-Bench-201: the
  * operation on each edge, value 0 of each gene the reference; DARTS: how often each operation occurs in the normal and
  * in the reduction cell), fitted by least squares on whole networks measured on this machine, with an intercept for
- * what every network shares (stem, reductions, head). A cell's prediction is the intercept plus its features' entries. The measured cells are stored one by one, so a build
- * resumes where it stopped; the fit is recomputed from them.
+ * what every network shares (stem, reductions, head). A cell's prediction is the intercept plus its features' entries.
+ * The measured cells are stored chunk by chunk, so a build resumes where it stopped; the fit is recomputed from them.
  *
  * @param <A> the architecture record type
  */

@@ -61,8 +61,8 @@ final class SparkEngine implements Engine {
         if (executors(sc) == 0) {
             closeFully(sc);
             throw new IllegalArgumentException("the Spark master at " + master + " gave this application no executor in "
-                    + Math.round((System.nanoTime() - started) / 1e9) + " s: check the cluster's secret (--secret-file), that it runs Spark "
-                    + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
+                    + Math.round((System.nanoTime() - started) / 1e9) + " s: check the cluster's secret (--secret-file), that it "
+                    + "runs Spark " + SPARK_VERSION + ", and that its workers have " + spec.threads() + " free cores");
         }
         if (SparkEngineProvider.localCluster(spec) == null) {
             settle(sc);

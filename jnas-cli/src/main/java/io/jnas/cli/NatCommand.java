@@ -80,6 +80,9 @@ final class NatCommand implements Callable<Integer> {
     int latencyBatch;
     @Option(names = "--latency-threads", defaultValue = "1", description = "Runtime threads (default ${DEFAULT-VALUE}).")
     int latencyThreads;
+    @Option(names = "--latency-cells", defaultValue = "" + io.jnas.latency.LatencyModels.CELLS, description = "Measured "
+            + "cells a cell space's latency model is fitted on (nb201; default ${DEFAULT-VALUE}).")
+    int latencyCells;
     @Option(names = "--max-latency", defaultValue = "0", description = "MS: candidates predicted slower are not proposed "
             + "(default ${DEFAULT-VALUE}: no limit).")
     double maxLatency;
@@ -120,7 +123,7 @@ final class NatCommand implements Callable<Integer> {
     /** The latency settings when latency is an objective or bounded, else null. */
     private NatRun.Latency latency() {
         return objectives.contains("latency") || maxLatency != 0
-                ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency) : null;
+                ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency, latencyCells) : null;
     }
 
     private NatRun.Supernet supernet() throws Exception {

@@ -95,7 +95,7 @@ class LatencyCliTest {
         assumeTrue(Files.isDirectory(TABLE), "skipped: " + TABLE + " is absent (only on jnas developer machines)");
         Path run = tmp.resolve("nat");
         CliTest.Run r = CliTest.run("search", "nat", "--space", "nb201", "--table", TABLE.toString(), "--objectives",
-                "error,latency", "--evaluations", "40", "--seed", "1", "--out", run.toString(), "--json");
+                "error,latency", "--evaluations", "40", "--latency-cells", "30", "--seed", "1", "--out", run.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<Map<String, Object>> front = Json.MAPPER.readValue(run.resolve("front.json").toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<>() {
@@ -105,6 +105,7 @@ class LatencyCliTest {
             assertThat(((Number) m.get("predicted_latency_ms")).doubleValue()).isPositive();
         });
         assertThat(run.resolve("front_error_latency.png")).exists();
+        assertThat(Files.readString(run.resolve("config.yaml"))).as("the model's cell count is the run's").contains("cells: 30");
         assertThat(Files.readString(run.resolve("metrics.jsonl"))).contains("\"latency_ms\"");
     }
 }

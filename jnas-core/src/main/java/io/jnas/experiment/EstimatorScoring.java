@@ -55,12 +55,12 @@ final class EstimatorScoring<A> implements NatScoring<A> {
 
     /** A model of the space's networks at the estimator's input (NAS-Bench-201: per-edge operations, fitted on cells). */
     @Override
-    public io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, java.util.function.Consumer<String> log)
-            throws IOException {
+    public io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, int cells,
+            java.util.function.Consumer<String> log) throws IOException {
         boolean data = ctx.hasData();
         return io.jnas.latency.LatencyModels.cells(ctx.kit(), data ? ctx.data().train().channels() : 3,
-                data ? ctx.data().numClasses() : 10, data ? ctx.data().train().height() : 32, io.jnas.latency.LatencyModels.CELLS,
-                options, null, log);
+                data ? ctx.data().numClasses() : 10, data ? ctx.data().train().height() : 32, cells, options, null,
+                log);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             if (c.latency() == null) {
                 return run(run, null, scoring.cost());
             }
-            try (io.jnas.latency.Latency<A> lat = scoring.latency(c.latency().measure(), log)) {
+            try (io.jnas.latency.Latency<A> lat = scoring.latency(c.latency().measure(), c.latency().cells(), log)) {
                 CostModel<A> cost = withLatency(scoring.cost(), lat, c.latency().maxMs());
                 A smallest = scoring.space().smallest();
                 if (!cost.feasible(smallest)) {

@@ -119,10 +119,21 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
      * @param batch images per call
      * @param threads runtime threads
      * @param maxMs candidates predicted slower than this are not proposed (0: no limit)
+     * @param cells measured cells a cell space's model is fitted on (0, as in configs written before it existed: the
+     *     default {@link io.jnas.latency.LatencyModels#CELLS})
      */
-    public record Latency(String runtime, int batch, int threads, double maxMs) {
+    public record Latency(String runtime, int batch, int threads, double maxMs, int cells) {
+        /** A search at the default cell count. */
+        public Latency(String runtime, int batch, int threads, double maxMs) {
+            this(runtime, batch, threads, maxMs, io.jnas.latency.LatencyModels.CELLS);
+        }
+
         public Latency {
             measure(runtime, batch, threads); // checks the values
+            if (cells < 0) {
+                throw new IllegalArgumentException("--latency-cells must be >= 1, got " + cells);
+            }
+            cells = cells == 0 ? io.jnas.latency.LatencyModels.CELLS : cells;
             if (maxMs < 0 || !Double.isFinite(maxMs)) {
                 throw new IllegalArgumentException("--max-latency must be a positive number of milliseconds, got " + maxMs);
             }

@@ -35,10 +35,10 @@ interface NatScoring<A> extends AutoCloseable {
 
     /**
      * The latency model of this search's networks on this device under {@code options}, built (or completed) by
-     * measurement now.
+     * measurement now; a cell space's model from {@code cells} measured cells.
      */
-    default io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, java.util.function.Consumer<String> log)
-            throws IOException {
+    default io.jnas.latency.Latency<A> latency(io.jnas.latency.MeasureOptions options, int cells,
+            java.util.function.Consumer<String> log) throws IOException {
         throw new IllegalArgumentException(describe() + " has no latency model; search with --objectives error,params,macs");
     }
 

@@ -78,7 +78,7 @@ final class SupernetScoring implements NatScoring<OfaSubnet> {
 
     /** The look-up table of the super-network's subnets (every piece of its space measured, then calibrated). */
     @Override
-    public io.jnas.latency.Latency<OfaSubnet> latency(io.jnas.latency.MeasureOptions options, Consumer<String> log)
+    public io.jnas.latency.Latency<OfaSubnet> latency(io.jnas.latency.MeasureOptions options, int cells, Consumer<String> log)
             throws IOException {
         return io.jnas.latency.LatencyModels.ofa(supernet.spec().network(), space, options, null, log);
     }

@@ -198,6 +198,43 @@ class LatencyModelTest {
         }
     }
 
+    /** A fit that extrapolates below zero (few cells, steep entries) still predicts a positive latency: half the fastest cell's. */
+    @Test
+    void aCellPredictionIsNeverBelowHalfTheFastestStoredCell() throws Exception {
+        SpaceKit<Object> kit = SpaceKits.get("nb201");
+        EncodedSpace<Object> space = (EncodedSpace<Object>) kit.space();
+        MeasureOptions o = MeasureOptions.defaults();
+        Path file;
+        List<Object> cells;
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+            file = m.file();
+            cells = m.sample(30, LatencyModels.BUILD_SEED, java.util.Set.of());
+        }
+        // truth: 1 ms plus 1 ms per edge whose operation is not the reference, minus 0.9 ms for every edge of value 1
+        java.util.function.ToDoubleFunction<Object> truth = a -> {
+            double y = 1;
+            for (int c : space.encode(a)) {
+                y += c == 0 ? 0 : c == 1 ? -0.9 : 1;
+            }
+            return y;
+        };
+        LatencyTable t = LatencyTable.open(file, Device.here(o), "cells of nb201 " + kit.defaultShape() + " input 3x32x32 classes 10",
+                line -> { });
+        double fastest = Double.MAX_VALUE;
+        for (Object c : cells) {
+            if (truth.applyAsDouble(c) > 0) { // the model only ever stores positive times
+                t.put("cell " + space.format(c), truth.applyAsDouble(c));
+                fastest = Math.min(fastest, truth.applyAsDouble(c));
+            }
+        }
+        Object allOnes = space.decode(java.util.stream.IntStream.range(0, space.genes()).map(g -> 1).toArray());
+        assertThat(truth.applyAsDouble(allOnes)).as("the fit's value for this cell").isNegative();
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+            assertThat(m.fitted()).isTrue();
+            assertThat(m.predictMs(allOnes)).isEqualTo(fastest / 2);
+        }
+    }
+
     /** Spread measurements: one pass over every architecture after another, each keeping its fastest. */
     @Test
     void spreadMeasurementsArePassesOverAllKeepingTheFastest() {

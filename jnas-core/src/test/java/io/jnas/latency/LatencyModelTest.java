@@ -177,20 +177,8 @@ class LatencyModelTest {
             }
             return y;
         };
-        MeasureOptions o = MeasureOptions.defaults();
-        Path file;
-        List<Object> cells;
-        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
-            file = m.file();
-            cells = m.sample(40, LatencyModels.BUILD_SEED, java.util.Set.of());
-            assertThat(m.fitted()).isFalse();
-        }
-        LatencyTable t = LatencyTable.open(file, Device.here(o), "cells of darts " + kit.defaultShape() + " input 3x32x32 classes 10",
-                line -> { });
-        for (Object c : cells) {
-            t.put("cell " + kit.space().format(c), truth.applyAsDouble(c));
-        }
-        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+        List<Object> cells = storeSynthetic(kit, 40, truth);
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, MeasureOptions.defaults(), dir, line -> { })) {
             assertThat(m.fitted()).isTrue();
             for (Object a : m.sample(20, 77, new java.util.HashSet<>(cells))) {
                 assertThat(m.predictMs(a)).isCloseTo(truth.applyAsDouble(a), org.assertj.core.data.Offset.offset(1e-9));
@@ -203,13 +191,6 @@ class LatencyModelTest {
     void aCellPredictionIsNeverBelowHalfTheFastestStoredCell() throws Exception {
         SpaceKit<Object> kit = SpaceKits.get("nb201");
         EncodedSpace<Object> space = (EncodedSpace<Object>) kit.space();
-        MeasureOptions o = MeasureOptions.defaults();
-        Path file;
-        List<Object> cells;
-        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
-            file = m.file();
-            cells = m.sample(30, LatencyModels.BUILD_SEED, java.util.Set.of());
-        }
         // truth: 1 ms plus 1 ms per edge whose operation is not the reference, minus 0.9 ms for every edge of value 1
         java.util.function.ToDoubleFunction<Object> truth = a -> {
             double y = 1;
@@ -218,21 +199,40 @@ class LatencyModelTest {
             }
             return y;
         };
-        LatencyTable t = LatencyTable.open(file, Device.here(o), "cells of nb201 " + kit.defaultShape() + " input 3x32x32 classes 10",
-                line -> { });
-        double fastest = Double.MAX_VALUE;
-        for (Object c : cells) {
-            if (truth.applyAsDouble(c) > 0) { // the model only ever stores positive times
-                t.put("cell " + space.format(c), truth.applyAsDouble(c));
-                fastest = Math.min(fastest, truth.applyAsDouble(c));
-            }
-        }
+        List<Object> stored = storeSynthetic(kit, 30, truth);
+        double fastest = stored.stream().mapToDouble(truth).min().orElseThrow();
         Object allOnes = space.decode(java.util.stream.IntStream.range(0, space.genes()).map(g -> 1).toArray());
         assertThat(truth.applyAsDouble(allOnes)).as("the fit's value for this cell").isNegative();
-        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, MeasureOptions.defaults(), dir, line -> { })) {
             assertThat(m.fitted()).isTrue();
             assertThat(m.predictMs(allOnes)).isEqualTo(fastest / 2);
         }
+    }
+
+    /**
+     * Stores {@code truth}'s times for {@code n} seeded cells of {@code kit}'s (still unfitted) model in the test's folder,
+     * positive ones only as measurements are; the cells stored.
+     */
+    private List<Object> storeSynthetic(SpaceKit<Object> kit, int n, java.util.function.ToDoubleFunction<Object> truth)
+            throws Exception {
+        MeasureOptions o = MeasureOptions.defaults();
+        Path file;
+        List<Object> cells;
+        try (CellLatency<Object> m = CellLatency.open(kit, 3, 10, 32, o, dir, line -> { })) {
+            file = m.file();
+            cells = m.sample(n, LatencyModels.BUILD_SEED, java.util.Set.of());
+            assertThat(m.fitted()).isFalse();
+        }
+        LatencyTable t = LatencyTable.open(file, Device.here(o), "cells of " + kit.name() + " " + kit.defaultShape()
+                + " input 3x32x32 classes 10", line -> { });
+        List<Object> stored = new ArrayList<>();
+        for (Object c : cells) {
+            if (truth.applyAsDouble(c) > 0) {
+                t.put("cell " + kit.space().format(c), truth.applyAsDouble(c));
+                stored.add(c);
+            }
+        }
+        return stored;
     }
 
     /** Spread measurements: one pass over every architecture after another, each keeping its fastest. */

@@ -64,7 +64,7 @@ final class MoteCommand implements Callable<Integer> {
         long seed = out.seed;
         EstimatorSpec spec = new EstimatorSpec(space, List.of(estimator), data.spec(seed, 0), mote.settings(preset.paper(), seed),
                 table, Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null,
-                validation.equals("trained") ? validateEpochs : 0, labels.get(true));
+                validation.equals("trained") ? validateEpochs : 0, labels.get(true, workers.spec()));
         SearchRun run = SearchRun.variant(variant, strategy, strategyOptions, new EvolutionConfig(initial, iterations, parents, seed),
                 spec, k, validation, tableDataset, workers.spec());
         out.result(Experiments.start(run, out.dir("search-mote"), out::info));

@@ -111,10 +111,10 @@ final class NatCommand implements Callable<Integer> {
         } else {
             String e = NatRun.estimatorFor(space, estimator, table);
             NatRun.Features f = features == null ? null : new NatRun.Features(features, pool, poolScores);
-            DataSpec images = NatRun.readsImages(e, f, labels.get(true)) ? data.spec(out.seed, 0) : null;
+            DataSpec images = NatRun.readsImages(e, f, labels.get(true, workers.spec())) ? data.spec(out.seed, 0) : null;
             run = new NatRun(s, objectives, new EstimatorSpec(space, List.of(e), images,
                     mote.settings(preset.paper(), out.seed), table, Nb201Table.testColumn("cifar10", 200), out.seed,
-                    mote.ensemble(), null, 0, labels.get(true)), null, export, workers.spec(), latency(), f);
+                    mote.ensemble(), null, 0, labels.get(true, workers.spec())), null, export, workers.spec(), latency(), f);
         }
         out.result(Experiments.start(run, out.dir("search-nat"), out::info));
         return 0;

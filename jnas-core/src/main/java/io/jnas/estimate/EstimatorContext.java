@@ -38,6 +38,7 @@ public final class EstimatorContext<A> implements AutoCloseable {
     private NDManager manager;
     private boolean ownsManager;
     private int version;
+    private Path runDir;
 
     private EstimatorContext(EstimatorSpec spec, Consumer<String> log) {
         this.spec = spec;
@@ -74,6 +75,20 @@ public final class EstimatorContext<A> implements AutoCloseable {
         c.reduced = reduced;
         c.tablePath = table;
         return c;
+    }
+
+    /**
+     * The run directory, where an estimator keeps work that must survive a kill (the few-shot ranker's trained labels);
+     * set by the experiment that runs in it. Null in a worker process, which keeps nothing.
+     */
+    public synchronized Path runDir() {
+        return runDir;
+    }
+
+    /** Sets {@link #runDir()}. */
+    public synchronized EstimatorContext<A> runDir(Path dir) {
+        runDir = dir;
+        return this;
     }
 
     /** The NAS-Bench-201 table's file or folder, if an estimator read it (else null). */

@@ -66,9 +66,16 @@ public interface EstimatorProvider {
      * @param archs the architectures' text forms, one per row
      * @param columns the score columns (values and terms of every estimator of the study)
      * @param column a column's values by row (NaN where missing)
+     * @param trainer labels architectures by training them (the few-shot ranker's {@code train} source), or null
      */
     record Sample(java.util.List<String> archs, java.util.List<String> columns,
-            java.util.function.Function<String, double[]> column) {
+            java.util.function.Function<String, double[]> column,
+            java.util.function.Function<java.util.List<String>, java.util.Map<String, Double>> trainer) {
+        /** A sample whose fits train nothing. */
+        public Sample(java.util.List<String> archs, java.util.List<String> columns,
+                java.util.function.Function<String, double[]> column) {
+            this(archs, columns, column, null);
+        }
     }
 
     /**

@@ -46,24 +46,36 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
      *
      * @param count how many architectures are labelled
      * @param source {@code table} (the NAS-Bench-201 table's 12-epoch validation accuracy of --table-dataset, never
-     *     the test column a study measures against) or {@code csv:PATH} (a CSV of arch,accuracy: only its rows can be
-     *     labelled, count is then the most used)
+     *     the test column a study measures against), {@code csv:PATH} (a CSV of arch,accuracy: only its rows can be
+     *     labelled, count is then the most used) or {@code train} (each labelled architecture's network trained for
+     *     {@code epochs} epochs on the run's data, its accuracy on a held-out part of the training split:
+     *     {@link TrainedLabels})
      * @param draw which architectures are labelled: {@code random} (a draw seeded by the run's seed), {@code random:K}
      *     (seeded by K, so that several draws label one scored sample) or {@code spread} (evenly spaced along the
      *     label-free ensemble's ranking of the sample, from a seeded offset; jnas estimate with the ensemble only)
      * @param features in a search, the estimators computed for every candidate and every labelled architecture (the
      *     ranker's inputs with the space's encoding and graph features); jnas estimate reads its other columns instead
+     * @param epochs with the {@code train} source, the epochs each labelled architecture's network is trained for (else 0)
      */
-    public record Labels(int count, String source, String draw, List<String> features) {
+    public record Labels(int count, String source, String draw, List<String> features, int epochs) {
         /** The search default of {@link #features}: the cheap proxies (about a second per NB201 cell on 2 cores). */
         public static final List<String> CHEAP = List.of("naswot", "synflow", "jacov", "params", "flops");
+        /** The source that trains the labelled architectures. */
+        public static final String TRAIN = "train";
 
         public Labels {
             if (count < 2) {
                 throw new IllegalArgumentException("--labels must be >= 2, got " + count);
             }
-            if (!source.equals("table") && !source.startsWith("csv:")) {
-                throw new IllegalArgumentException("--label-source must be table or csv:PATH, got '" + source + "'");
+            if (!source.equals("table") && !source.equals(TRAIN) && !source.startsWith("csv:")) {
+                throw new IllegalArgumentException("--label-source must be table, train or csv:PATH, got '" + source + "'");
+            }
+            if (source.equals(TRAIN) && epochs < 1) {
+                throw new IllegalArgumentException("--label-source train trains each labelled network: give --label-epochs E "
+                        + ">= 1, got " + epochs);
+            }
+            if (!source.equals(TRAIN)) {
+                epochs = 0;
             }
             if (!draw.equals("random") && !draw.equals("spread") && !draw.matches("random:\\d+")) {
                 throw new IllegalArgumentException("--label-draw must be random, random:K (K a seed) or spread, got '" + draw + "'");
@@ -75,9 +87,19 @@ public record EstimatorSpec(String space, List<String> estimators, DataSpec data
             }
         }
 
+        /** Labels of a table or a CSV (no training). */
+        public Labels(int count, String source, String draw, List<String> features) {
+            this(count, source, draw, features, 0);
+        }
+
         /** A random draw, for jnas estimate (the ranker reads the study's other columns). */
         public Labels(int count, String source) {
             this(count, source, "random", List.of());
+        }
+
+        /** True when jnas trains the labelled architectures itself. */
+        public boolean trained() {
+            return source.equals(TRAIN);
         }
 
         /** True when the ranker scores architectures one at a time (a search): it computes {@link #features} itself. */

@@ -12,13 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Which architectures the few-shot ranker learns from, and their accuracies. Only the label source decides the
- * accuracy: a NAS-Bench-201 table's 12-epoch validation column (never the test column a study is judged against) or
- * a user's CSV of arch,accuracy. The draw decides which architectures: {@code random} (seeded by the run's seed, or
- * by K with {@code random:K}) or {@code spread} (evenly spaced along a label-free ranking, from a seeded offset, so that
- * good, middling and poor architectures are all labelled).
+ * accuracy: a NAS-Bench-201 table's 12-epoch validation column (never the test column a study is judged against), a
+ * user's CSV of arch,accuracy, or jnas's own training of each drawn architecture ({@link TrainedLabels}). The draw
+ * decides which architectures: {@code random} (seeded by the run's seed, or by K with {@code random:K}) or
+ * {@code spread} (evenly spaced along a label-free ranking, from a seeded offset, so that good, middling and poor
+ * architectures are all labelled).
  */
 final class FewShotLabels {
     private FewShotLabels() {
@@ -37,8 +39,10 @@ final class FewShotLabels {
      * Draws up to {@code labels.count()} of {@code candidates} (text forms) that the source can label, and labels them.
      *
      * @param spreadBy a label-free score per candidate (larger better) for the {@code spread} draw, else null
+     * @param trainer with the {@code train} source, labels the drawn architectures by training them (else unused)
      */
-    static Drawn draw(EstimatorSpec spec, List<String> candidates, double[] spreadBy) {
+    static Drawn draw(EstimatorSpec spec, List<String> candidates, double[] spreadBy,
+            Function<List<String>, Map<String, Double>> trainer) {
         EstimatorSpec.Labels labels = spec.labels();
         Map<String, Double> csv = labels.source().startsWith("csv:") ? readCsv(Path.of(labels.source().substring(4))) : null;
         List<Integer> open = new ArrayList<>();
@@ -55,6 +59,12 @@ final class FewShotLabels {
         String column = null;
         if (csv != null) {
             chosen.forEach(i -> acc.put(candidates.get(i), csv.get(candidates.get(i))));
+        } else if (labels.trained()) {
+            if (trainer == null) {
+                throw new IllegalStateException("--label-source train needs a run that can train the labelled networks");
+            }
+            acc.putAll(trainer.apply(chosen.stream().map(candidates::get).toList()));
+            column = "trained-" + labels.epochs() + "-epochs-held-out";
         } else {
             column = (spec.tableColumn() == null ? "cifar10" : spec.tableColumn().split("-")[0]) + "-val-12";
             Nb201Table table = table(spec);

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * The few-shot ranker inside a search: before the first candidate is scored, it labels {@code --labels} architectures
- * (a seeded draw of the space with a table's 12-epoch validation accuracy, or a user's CSV rows), computes their
+ * (a seeded draw of the space with a table's 12-epoch validation accuracy or jnas's training of each, kept in the run
+ * directory so that a resumed search trains none twice; or a user's CSV rows), computes their
  * features and fits the random forest; every candidate then costs its features (the {@code --fewshot-features}
  * estimators, e.g. naswot, synflow, jacov, params, flops, plus the space's encoding and graph features) and one
  * prediction. Its value is the predicted accuracy (%); the first candidate's seconds include the labelled set's
@@ -53,7 +54,12 @@ final class FewShotOnline<A> implements Estimator<A> {
         long t0 = System.nanoTime();
         EstimatorSpec spec = ctx.spec();
         List<String> candidates = spec.labels().source().startsWith("csv:") ? FewShotLabels.csvArchs(spec) : sample(spec);
-        FewShotLabels.Drawn drawn = FewShotLabels.draw(spec, candidates, null);
+        FewShotLabels.Drawn drawn = FewShotLabels.draw(spec, candidates, null, archs -> {
+            if (ctx.runDir() == null) {
+                throw new IllegalStateException("--label-source train trains the labelled networks in the run's own process");
+            }
+            return TrainedLabels.ensure(ctx, archs, ctx.runDir().resolve(TrainedLabels.FILE), (k, n) -> { });
+        });
         if (drawn.accuracy().size() < 2) {
             throw new IllegalArgumentException("the fewshot estimator found " + drawn.accuracy().size() + " labelled "
                     + "architectures in " + spec.labels().source() + "; it needs at least 2");

@@ -59,7 +59,10 @@ public final class FewShotRanker implements EstimatorProvider {
     public void check(EstimatorSpec spec) {
         if (spec.labels() == null) {
             throw new IllegalArgumentException("the fewshot estimator learns from labelled cells: give --labels N (and "
-                    + "--label-source table|csv:PATH)");
+                    + "--label-source table|train|csv:PATH)");
+        }
+        if (spec.labels().trained() && spec.data() == null) {
+            throw new IllegalArgumentException("--label-source train trains each labelled network on --dataset: give --dataset");
         }
         if (spec.labels().source().equals("table") && spec.table() == null) {
             throw new IllegalArgumentException("--label-source table reads the 12-epoch validation accuracy of --table: give "
@@ -134,7 +137,7 @@ public final class FewShotRanker implements EstimatorProvider {
             x[i] = f.stream().mapToDouble(Double::doubleValue).toArray();
         }
         FewShotLabels.Drawn l = FewShotLabels.draw(spec, s.archs(), s.columns().contains("ensemble")
-                ? s.column().apply("ensemble") : null);
+                ? s.column().apply("ensemble") : null, s.trainer());
         boolean[] labelled = new boolean[n];
         List<double[]> lx = new ArrayList<>();
         List<Double> ly = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.jnas.estimate.RankEstimators;
 import io.jnas.estimate.RankRule;
 import io.jnas.estimate.RankStudy;
 import io.jnas.estimate.Score;
+import io.jnas.estimate.TrainedLabels;
 import io.jnas.report.Report;
 import io.jnas.run.Json;
 import io.jnas.run.RunDir;
@@ -193,7 +194,9 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
         private EstimateResult finish(Map<String, Map<String, Double>> rows, double seconds) throws IOException {
             List<String> keys = new ArrayList<>(rows.keySet());
             keys.sort(null); // fits and ranks over the pool must not depend on the order in which workers finished
-            Map<String, Object> calibrations = SampleFits.apply(c.estimators(), keys, columns, rows, run);
+            Map<String, Object> calibrations = SampleFits.apply(c.estimators(), keys, columns, rows, run,
+                    archs -> TrainedLabels.ensure(ctx, archs, run.file(TrainedLabels.FILE),
+                            (k, n) -> RunStatus.stage(run, "label", k, n)));
             if (!calibrations.isEmpty()) {
                 csv.rewrite(rows);
             }

@@ -62,6 +62,7 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             }
             return run -> {
                 try (ctx) {
+                    ctx.runDir(run.dir());
                     return new NatRunner<>(c, scoring, log).run(run);
                 }
             };

@@ -76,7 +76,7 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
     public static boolean readsImages(String estimator, Features features, EstimatorSpec.Labels labels) {
         java.util.function.Predicate<String> reads = n -> io.jnas.estimate.Estimators.get(n).readsImages();
         return reads.test(estimator) || features != null && features.readsImages()
-                || labels != null && labels.features().stream().anyMatch(reads);
+                || labels != null && (labels.trained() || labels.features().stream().anyMatch(reads));
     }
 
     /**

@@ -24,9 +24,11 @@ final class SampleFits {
      * each fit to NAME_KIND.json, and returns the fits by that name for result.json.
      *
      * @param keys the rows' architectures, in the order the fits see them
+     * @param trainer labels architectures by training (the few-shot ranker's train source), or null
      */
     static Map<String, Object> apply(EstimatorSpec spec, List<String> keys, List<String> columns,
-            Map<String, Map<String, Double>> rows, RunDir run) throws IOException {
+            Map<String, Map<String, Double>> rows, RunDir run,
+            java.util.function.Function<List<String>, Map<String, Double>> trainer) throws IOException {
         Map<String, Object> fits = new LinkedHashMap<>();
         for (String e : spec.estimators()) {
             var fit = Estimators.get(e).sampleFit(spec);
@@ -34,7 +36,7 @@ final class SampleFits {
                 continue;
             }
             EstimatorProvider.Fitted f = fit.get().fit(new EstimatorProvider.Sample(keys, columns, col -> column(rows, keys,
-                    col)));
+                    col), trainer));
             for (int i = 0; i < keys.size(); i++) {
                 rows.get(keys.get(i)).put(e, f.values()[i]);
                 if (f.labelled() != null) {

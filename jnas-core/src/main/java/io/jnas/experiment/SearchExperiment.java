@@ -63,6 +63,7 @@ public final class SearchExperiment implements Experiment<SearchRun, SearchResul
         Estimator<Object> estimator = ctx.shared(c.estimator().estimators().get(0));
         return run -> {
             try (ctx) {
+                ctx.runDir(run.dir());
                 return execute(c, ctx, estimator, run, log);
             }
         };

@@ -89,6 +89,10 @@ public class FewShotRankerTest {
         assertThatThrownBy(() -> Estimators.scoring(ok)).hasMessageContaining("use it with jnas estimate");
         assertThatThrownBy(() -> new EstimatorSpec.Labels(1, "table")).hasMessageContaining("--labels must be >= 2");
         assertThatThrownBy(() -> new EstimatorSpec.Labels(5, "web")).hasMessageContaining("--label-source must be");
+        assertThatThrownBy(() -> new EstimatorSpec.Labels(5, "train")).hasMessageContaining("give --label-epochs");
+        assertThatThrownBy(() -> EstimatorSpec.builder("nb201").estimators("params", "fewshot")
+                .labels(new EstimatorSpec.Labels(5, "train", "random", List.of(), 2)).build().checked())
+                .hasMessageContaining("give --dataset");
     }
 
     @Test

@@ -86,6 +86,45 @@ class FewShotRunTest {
     }
 
     @Test
+    void trainedLabelsComeFromHeldOutTrainingImagesAndAResumedRunTrainsNoneTwice() throws Exception {
+        io.jnas.data.Fixtures.idx(tmp.resolve("mnist"), "train", 120, 8, 8, 10, false);
+        io.jnas.data.Fixtures.idx(tmp.resolve("mnist"), "t10k", 40, 8, 8, 10, false);
+        EstimatorSpec s = EstimatorSpec.builder("nb201").estimators("params", "flops", "fewshot").table(table)
+                .data(new io.jnas.data.DataSpec("mnist", tmp.toString(), false, 0, 0, 0, 3))
+                .labels(new EstimatorSpec.Labels(4, "train", "random", List.of(), 1)).build().checked();
+        Path dir = tmp.resolve("trained");
+        List<String> log = new ArrayList<>();
+        EstimateResult r = Experiments.start(new EstimateRun(s, 12, null, null), dir, log::add);
+        Map<String, Double> trained = labels(dir);
+        assertThat(trained).hasSize(4);
+        assertThat(trained.values()).allSatisfy(a -> assertThat(a).isBetween(0.0, 100.0));
+        Map<String, Map<String, Double>> scores = scores(dir);
+        assertThat(scores.entrySet().stream().filter(e -> e.getValue().get("fewshot_labelled") == 1.0).map(Map.Entry::getKey))
+                .as("the labelled rows are the trained ones").containsExactlyInAnyOrderElementsOf(trained.keySet());
+        assertThat(r.estimators().get("fewshot").n()).isEqualTo(8);
+        assertThat(log.stream().filter(l -> l.startsWith("fewshot: label "))).hasSize(4);
+
+        // killed after the first label was written: the resumed run trains the other three, to the same labels and scores
+        List<String> lines = Files.readAllLines(dir.resolve(io.jnas.estimate.TrainedLabels.FILE));
+        Files.write(dir.resolve(io.jnas.estimate.TrainedLabels.FILE), lines.subList(0, 2));
+        Files.delete(dir.resolve("result.json"));
+        List<String> resumed = new ArrayList<>();
+        Experiments.resume(dir, resumed::add);
+        assertThat(resumed.stream().filter(l -> l.startsWith("fewshot: label "))).hasSize(3);
+        assertThat(labels(dir)).isEqualTo(trained);
+        assertThat(scores(dir)).isEqualTo(scores);
+    }
+
+    private static Map<String, Double> labels(Path dir) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(dir.resolve(io.jnas.estimate.TrainedLabels.FILE)).stream().skip(1).toList()) {
+            int comma = line.lastIndexOf(',');
+            out.put(line.substring(0, comma), Double.parseDouble(line.substring(comma + 1)));
+        }
+        return out;
+    }
+
+    @Test
     void inASearchItRanksCellsOneAtATimeFromValidationLabels() throws Exception {
         EstimatorSpec s = Estimators.scoring(spec(new EstimatorSpec.Labels(20, "table", "random", List.of("params")),
                 "fewshot"));

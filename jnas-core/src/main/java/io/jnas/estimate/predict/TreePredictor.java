@@ -31,6 +31,14 @@ final class TreePredictor implements Predictor {
     }
 
     private static final RegressionFactory FACTORY = new RegressionFactory();
+    /** Tribuo logs a line per tree at INFO ("Building model 41"); held here so that the level set stays set. */
+    private static final java.util.logging.Logger TRIBUO_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.tribuo");
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
 
     @Override
     public void fit(double[][] x, double[] y) {

@@ -169,7 +169,11 @@ public final class FewShotRanker implements EstimatorProvider {
                 "random forest (Tribuo CART, 100 trees)", mix.column(), mix.weight(), Math.round(mix.cvTau() * 1000) / 1000.0));
     }
 
-    /** The encoding and, for NAS-Bench-201, the graph features of one architecture. */
+    /**
+     * The encoding and graph features of one architecture of an encoded space (NAS-Bench-201, OFA); of another space
+     * (DARTS) the operation counts its latency model reads (each operation's count in the normal and in the reduction
+     * cell), the first of GRAF's feature groups.
+     */
     @SuppressWarnings("unchecked")
     static <A> List<Double> structure(SearchSpace<A> space, String text) {
         A a = space.parse(text);
@@ -179,6 +183,10 @@ public final class FewShotRanker implements EstimatorProvider {
                 f.add(v);
             }
             for (double v : ((EncodedSpace<A>) e).graph(a)) {
+                f.add(v);
+            }
+        } else {
+            for (double v : space.latencyFeatures(a)) {
                 f.add(v);
             }
         }

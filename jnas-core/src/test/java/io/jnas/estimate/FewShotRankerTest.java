@@ -112,4 +112,15 @@ public class FewShotRankerTest {
         assertThat(skipOnly[n.indexOf("convs_on_longest_path")]).isZero();
         assertThat(n).hasSize(allConv.length).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aDartsGenotypesStructureIsItsOperationCountsPerCell() {
+        io.jnas.space.darts.DartsSpace darts = new io.jnas.space.darts.DartsSpace();
+        String g = darts.format(darts.sample(new SplittableRandom(3)));
+        List<Double> f = FewShotRanker.structure(darts, g);
+        assertThat(f).hasSize(14);
+        // 8 edges in the normal cell, 8 in the reduction cell
+        assertThat(f.subList(0, 7).stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8);
+        assertThat(f.subList(7, 14).stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8);
+    }
 }

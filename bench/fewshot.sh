@@ -7,7 +7,9 @@
 #  4. search nat with extra predictor features (graph; the study's columns as a pool; proxies on demand), seeds 1-3,
 #     against the true front (jnas bench front);
 #  5. search mote --estimator fewshot with 90 labels + the 10 validated by search mote itself, seeds 1-3 (12-epoch
-#     validation labels from the table; and a user's 200-epoch labels as a CSV).
+#     validation labels from the table; and a user's 200-epoch labels as a CSV);
+#  6. 2,000 cells with the cheap proxies a search computes (naswot, synflow, jacov, params, flops) and their curve;
+#     then 25 of them labelled by jnas's own training (--label-source train, LABEL_EPOCHS on LABEL_IMAGES images).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/env.sh
@@ -56,3 +58,30 @@ for s in 1 2 3; do
     --label-source "csv:$OUT/labels200.csv" --fewshot-features naswot,synflow,params,flops --dataset "$DATA" \
     --seed "$s" --out "$d" --json > "$d.json"
 done
+cheap=$OUT/cheap-2000
+CHEAP=naswot,synflow,jacov,params,flops
+if [ ! -f "$cheap/result.json" ]; then
+  if [ -f "$cheap/config.yaml" ]; then "$JNAS" resume "$cheap"; else
+    "$JNAS" estimate --space nb201 --estimators "$CHEAP" --sample 2000 --seed 0 --dataset "$DATA" --table "$TABLE" \
+      --out "$cheap"; fi
+fi
+echo "## curve, 2,000 cells, cheap proxies"
+python3 bench/fewshot_curve.py "$cheap/scores.csv" "$CHEAP" 2000 "$OUT/labels200.csv" "$OUT/curve-2000-cheap" \
+  25 50 100 200 500 1000
+trained=$OUT/trained25   # a copy of the study's scores: only the 25 trainings cost anything; resumable
+if [ ! -f "$trained/result.json" ]; then
+  if [ -f "$trained/config.yaml" ]; then "$JNAS" resume "$trained"; else
+    python3 - "$cheap/scores.csv" "$trained.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+head, cut = rows[0], rows[0].index("seconds")
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(head[:cut] + ["fewshot", "fewshot_labelled"] + head[cut:] + ["seconds_fewshot"])
+    for r in rows[1:]:
+        w.writerow(r[:cut] + ["", ""] + r[cut:] + [""])
+PY
+    "$JNAS" estimate --space nb201 --estimators "$CHEAP,fewshot" --labels 25 --label-source train \
+      --label-epochs "${LABEL_EPOCHS:-4}" --label-draw random:1 --train-size "${LABEL_IMAGES:-2000}" --sample 2000 --seed 0 \
+      --dataset "$DATA" --table "$TABLE" --out "$trained.csv"; fi
+fi

@@ -49,7 +49,9 @@ final class ScoresCsv {
         if (!Files.exists(file)) {
             return rows;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        lines.remove(lines.size() - 1); // after the last newline: empty, or a line cut by a kill (recomputed)
         if (lines.isEmpty()) {
             return rows;
         }
@@ -58,15 +60,17 @@ final class ScoresCsv {
                     + header() + "); give another --out");
         }
         for (String line : lines.subList(1, lines.size())) {
+            // the values are the last fields: an architecture's text may hold commas (DARTS genotypes, OFA subnets)
             String[] f = line.split(",", -1);
-            if (f.length != columns.size() + 1) {
-                continue; // a line cut by a kill is recomputed
+            int first = f.length - columns.size();
+            if (first < 1) {
+                continue;
             }
             Map<String, Double> row = new LinkedHashMap<>();
             for (int k = 0; k < columns.size(); k++) {
-                row.put(columns.get(k), f[k + 1].isEmpty() ? Double.NaN : Double.parseDouble(f[k + 1]));
+                row.put(columns.get(k), f[first + k].isEmpty() ? Double.NaN : Double.parseDouble(f[first + k]));
             }
-            rows.put(f[0], row);
+            rows.put(String.join(",", java.util.Arrays.asList(f).subList(0, first)), row);
         }
         return rows;
     }

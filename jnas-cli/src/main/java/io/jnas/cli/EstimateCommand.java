@@ -33,6 +33,9 @@ final class EstimateCommand implements Callable<Integer> {
     String table;
     @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
     String tableDataset;
+    @Option(names = "--supernet", description = "A trained super-network's run directory (jnas supernet train): the supernet "
+            + "estimator scores --space ofa|ofav2 subnets with its weights.")
+    Path supernet;
     @Mixin
     LabelsMixin labels;
     @Mixin
@@ -44,8 +47,16 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;
+        if (estimators.contains("supernet") && supernet == null) {
+            throw new IllegalArgumentException("the supernet estimator scores subnets with a trained super-network's weights: "
+                    + "give --supernet DIR (a finished jnas supernet train run)");
+        }
+        if (supernet != null && !space.equals(io.jnas.train.ofa.TrainedSupernet.specIn(supernet).space())) {
+            throw new IllegalArgumentException("--supernet " + supernet + " was trained on --space "
+                    + io.jnas.train.ofa.TrainedSupernet.specIn(supernet).space() + ", not " + space + ": give that --space");
+        }
         EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
-                Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), null, 0,
+                Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), supernet == null ? null : supernet.toString(), 0,
                 labels.get(false));
         boolean csv = out.out != null && out.out.toString().endsWith(".csv");
         Path dir = csv ? runDirFor(out.out) : out.dir("estimate");

@@ -180,8 +180,14 @@ public final class EstimateExperiment implements Experiment<EstimateRun, Estimat
             return sb.toString().trim();
         }
 
-        /** A seeded sample of distinct architectures, the same for every estimator and every run of this seed. */
-        private List<A> sample(SearchSpace<A> space) {
+        /**
+         * A seeded sample of distinct architectures, the same for every estimator and every run of this seed; with a
+         * trained super-network, of the subnets it holds (its resolutions, width, branches and exits).
+         */
+        @SuppressWarnings("unchecked")
+        private List<A> sample(SearchSpace<A> kitSpace) throws IOException {
+            SearchSpace<A> space = c.estimators().supernet() == null ? kitSpace
+                    : (SearchSpace<A>) io.jnas.train.ofa.TrainedSupernet.specIn(Path.of(c.estimators().supernet())).ofaSpace();
             SplittableRandom r = new SplittableRandom(c.estimators().seed());
             Set<A> seen = new LinkedHashSet<>();
             int tries = 0;

@@ -34,7 +34,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--table-dataset", defaultValue = "cifar10", description = "cifar10, cifar100 or imagenet16.")
     String tableDataset;
     @Option(names = "--supernet", description = "A trained super-network's run directory (jnas supernet train): the supernet "
-            + "estimator scores --space ofa|ofav2 subnets with its weights.")
+            + "estimator scores its subnets (--space ofa, for OFA and OFAv2 super-networks) with its weights.")
     Path supernet;
     @Mixin
     LabelsMixin labels;
@@ -51,9 +51,10 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the supernet estimator scores subnets with a trained super-network's weights: "
                     + "give --supernet DIR (a finished jnas supernet train run)");
         }
-        if (supernet != null && !space.equals(io.jnas.train.ofa.TrainedSupernet.specIn(supernet).space())) {
-            throw new IllegalArgumentException("--supernet " + supernet + " was trained on --space "
-                    + io.jnas.train.ofa.TrainedSupernet.specIn(supernet).space() + ", not " + space + ": give that --space");
+        if (supernet != null && !space.equals("ofa")) {
+            io.jnas.train.ofa.TrainedSupernet.specIn(supernet); // one line when DIR holds no super-network
+            throw new IllegalArgumentException("--supernet samples the subnets of an OFA or OFAv2 super-network: give --space ofa "
+                    + "(its subnets, OFAv2's too), not " + space);
         }
         EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
                 Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), supernet == null ? null : supernet.toString(), 0,

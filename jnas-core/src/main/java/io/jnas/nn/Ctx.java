@@ -64,7 +64,7 @@ public final class Ctx {
         return this;
     }
 
-    /** Sees every ReLU output of the forward pass (NASWOT activation codes); null when unused. */
+    /** Sees every ReLU and h-swish output of the forward pass (NASWOT activation codes); null when unused. */
     public Ctx withReluObserver(java.util.function.Consumer<NDArray> observer) {
         this.reluObserver = observer;
         return this;
@@ -73,10 +73,15 @@ public final class Ctx {
     /** ReLU that reports its output to the observer when one is set. */
     public NDArray relu(NDArray x) {
         NDArray y = ai.djl.nn.Activation.relu(x);
+        observe(y);
+        return y;
+    }
+
+    /** Shows a rectifier's output (ReLU, h-swish) to the observer when one is set. */
+    public void observe(NDArray y) {
         if (reluObserver != null) {
             reluObserver.accept(y);
         }
-        return y;
     }
 
     /** Attaches {@code a} to this step's manager and returns it. */

@@ -105,9 +105,9 @@ final class ElasticMbConv extends Module {
             throw new IllegalArgumentException("expand to " + mid + " channels exceeds this block's " + maxMid);
         }
         NDArray h = Elastic.conv(ctx, x, Elastic.slice(ctx, expand, ":" + mid), null, 1, 1);
-        h = Act.apply(act, bn1.forward(ctx, h, mid));
+        h = Act.apply(ctx, act, bn1.forward(ctx, h, mid));
         h = Elastic.conv(ctx, h, kernel(ctx, k, mid), null, stride, mid);
-        h = Act.apply(act, bn2.forward(ctx, h, mid));
+        h = Act.apply(ctx, act, bn2.forward(ctx, h, mid));
         if (se) {
             int sq = OfaLayout.squeeze(mid);
             Shape s = h.getShape();

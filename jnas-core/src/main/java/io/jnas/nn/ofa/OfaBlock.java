@@ -67,7 +67,7 @@ final class OfaBlock extends Module {
             y = mb.forward(ctx, x, k, mb.middle(expandRatio));
         }
         if (OfaSubnet.has(branches, OfaSubnet.CONV1X1)) {
-            NDArray b = Act.apply(act, convBn.forward(ctx, Elastic.conv(ctx, x, conv, null, stride, 1)));
+            NDArray b = Act.apply(ctx, act, convBn.forward(ctx, Elastic.conv(ctx, x, conv, null, stride, 1)));
             y = y == null ? b : y.add(b);
         }
         if (OfaSubnet.has(branches, OfaSubnet.TRANSFORM)) {
@@ -77,7 +77,7 @@ final class OfaBlock extends Module {
             if (transform != null) {
                 c = Elastic.conv(ctx, c, transform, null, 1, 1);
             }
-            c = Act.apply(act, transformBn.forward(ctx, c));
+            c = Act.apply(ctx, act, transformBn.forward(ctx, c));
             y = y == null ? c : y.add(c);
         }
         return y;

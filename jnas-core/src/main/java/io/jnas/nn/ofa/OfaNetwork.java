@@ -217,8 +217,8 @@ public final class OfaNetwork extends Network {
 
     /** The stem and the first block (depthwise 3×3, project, identity shortcut when the widths match). */
     NDArray stem(Ctx ctx, NDArray x) {
-        NDArray h = Act.apply(Act.Kind.HSWISH, stemBn.forward(ctx, Elastic.conv(ctx, x, stem, null, 2, 1)));
-        NDArray f = Act.apply(Act.Kind.RELU, firstBn1.forward(ctx, Elastic.conv(ctx, h, firstDw, null, 1, (int) h.getShape().get(1))));
+        NDArray h = Act.apply(ctx, Act.Kind.HSWISH, stemBn.forward(ctx, Elastic.conv(ctx, x, stem, null, 2, 1)));
+        NDArray f = Act.apply(ctx, Act.Kind.RELU, firstBn1.forward(ctx, Elastic.conv(ctx, h, firstDw, null, 1, (int) h.getShape().get(1))));
         f = firstBn2.forward(ctx, Elastic.conv(ctx, f, firstProject, null, 1, 1));
         return f.getShape().equals(h.getShape()) ? f.add(h) : f;
     }

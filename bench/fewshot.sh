@@ -9,7 +9,9 @@
 #  5. search mote --estimator fewshot with 90 labels + the 10 validated by search mote itself, seeds 1-3 (12-epoch
 #     validation labels from the table; and a user's 200-epoch labels as a CSV);
 #  6. 2,000 cells with the cheap proxies a search computes (naswot, synflow, jacov, params, flops) and their curve;
-#     then 25 of them labelled by jnas's own training (--label-source train, LABEL_EPOCHS on LABEL_IMAGES images).
+#     then 25 of them labelled by jnas's own training (--label-source train, LABEL_EPOCHS on LABEL_IMAGES images);
+#  7. OFA: the cpu super-network, 200 of its subnets with the proxies and their accuracy on it, and the ranker's curve
+#     with that accuracy as the label (bench/fewshot_ofa.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/env.sh
@@ -85,3 +87,16 @@ PY
       --label-epochs "${LABEL_EPOCHS:-4}" --label-draw random:1 --train-size "${LABEL_IMAGES:-2000}" --sample 2000 --seed 0 \
       --dataset "$DATA" --table "$TABLE" --out "$trained.csv"; fi
 fi
+sn=$OUT/sn-ofa
+if [ ! -f "$sn/result.json" ]; then
+  if [ -f "$sn/config.yaml" ]; then "$JNAS" resume "$sn"; else
+    "$JNAS" supernet train --space ofa --dataset "$DATA" --seed 0 --out "$sn"; fi
+fi
+ofa=$OUT/ofa-200
+if [ ! -f "$ofa/result.json" ]; then
+  if [ -f "$ofa/config.yaml" ]; then "$JNAS" resume "$ofa"; else
+    "$JNAS" estimate --space ofa --supernet "$sn" --estimators params,macs,naswot,synflow,jacov,supernet --sample 200 \
+      --seed 0 --dataset "$DATA" --train-size 2000 --test-size 100 --out "$ofa"; fi
+fi
+echo "## OFA subnets, labels = accuracy on the super-network"
+python3 bench/fewshot_ofa.py "$ofa/scores.csv" ofa params,macs,naswot,synflow,jacov 200 "$sn" "$OUT/curve-ofa" 10 25 50 100

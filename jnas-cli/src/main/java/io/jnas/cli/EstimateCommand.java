@@ -2,8 +2,10 @@ package io.jnas.cli;
 
 import io.jnas.estimate.EstimatorSpec;
 import io.jnas.estimate.Nb201Table;
+import io.jnas.estimate.SupernetEstimator;
 import io.jnas.experiment.EstimateRun;
 import io.jnas.experiment.Experiments;
+import io.jnas.train.ofa.TrainedSupernet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,14 +49,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long seed = out.seed;
-        if (estimators.contains("supernet") && supernet == null) {
-            throw new IllegalArgumentException("the supernet estimator scores subnets with a trained super-network's weights: "
-                    + "give --supernet DIR (a finished jnas supernet train run)");
-        }
-        if (supernet != null && !space.equals("ofa")) {
-            io.jnas.train.ofa.TrainedSupernet.specIn(supernet); // one line when DIR holds no super-network
-            throw new IllegalArgumentException("--supernet samples the subnets of an OFA or OFAv2 super-network: give --space ofa "
-                    + "(its subnets, OFAv2's too), not " + space);
+        SupernetEstimator.requireWeights(estimators, supernet);
+        if (supernet != null) {
+            TrainedSupernet.checkStudySpace(supernet, space);
         }
         EstimatorSpec spec = new EstimatorSpec(space, estimators, data.spec(seed, 0), mote.settings(preset.paper(), seed), table,
                 Nb201Table.testColumn(tableDataset, 200), seed, mote.ensemble(), supernet == null ? null : supernet.toString(), 0,

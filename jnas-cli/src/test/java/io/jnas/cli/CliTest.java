@@ -146,6 +146,9 @@ class CliTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(java.nio.file.Files.readAllLines(csv)).isEqualTo(lines);
         userError(run("estimate", "--estimators", "mote,magic", "--dataset", "mnist", "--data", tmp.toString()), "magic");
+        userError(run("estimate", "--space", "nb201", "--estimators", "supernet"), "give --supernet DIR");
+        userError(run("estimate", "--space", "nb201", "--estimators", "params", "--supernet", tmp.toString()),
+                "holds no trained super-network");
     }
 
     @Test

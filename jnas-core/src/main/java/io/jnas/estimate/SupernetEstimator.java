@@ -3,6 +3,8 @@ package io.jnas.estimate;
 import io.jnas.space.ofa.OfaSubnet;
 import io.jnas.train.ofa.SubnetEvaluation;
 import io.jnas.train.ofa.TrainedSupernet;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * NAT's score of a subnet: its top-1 accuracy (%) on the super-network's validation split with inherited weights,
@@ -10,6 +12,19 @@ import io.jnas.train.ofa.TrainedSupernet;
  * tasks elsewhere, with the current weights shipped.
  */
 public final class SupernetEstimator implements EstimatorProvider {
+    /**
+     * Refuses, in one line, a study that asks for this estimator without a super-network to take the weights from.
+     *
+     * @param estimators the study's estimator names
+     * @param supernet the super-network's run directory, or null
+     */
+    public static void requireWeights(List<String> estimators, Path supernet) {
+        if (estimators.contains("supernet") && supernet == null) {
+            throw new IllegalArgumentException("the supernet estimator scores subnets with a trained super-network's weights: "
+                    + "give --supernet DIR (a finished jnas supernet train run)");
+        }
+    }
+
     @Override
     public String name() {
         return "supernet";

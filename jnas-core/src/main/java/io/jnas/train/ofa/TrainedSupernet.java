@@ -40,6 +40,21 @@ public record TrainedSupernet(SupernetSpec spec, OfaNetwork net) {
         return Files.isRegularFile(dir.resolve(SPEC)) && Files.isRegularFile(dir.resolve(WEIGHTS));
     }
 
+    /**
+     * Refuses, in one line, a study of a super-network's subnets in another space than the ofa kit (the kit that reads
+     * OFA and OFAv2 subnets alike), or a folder that holds no super-network.
+     *
+     * @param dir the super-network's run directory
+     * @param space the study's space kit
+     */
+    public static void checkStudySpace(Path dir, String space) throws IOException {
+        specIn(dir);
+        if (!space.equals("ofa")) {
+            throw new IllegalArgumentException("--supernet samples the subnets of an OFA or OFAv2 super-network: give --space ofa "
+                    + "(its subnets, OFAv2's too), not " + space);
+        }
+    }
+
     /** The description of the super-network in {@code dir}, without loading its weights. */
     public static SupernetSpec specIn(Path dir) throws IOException {
         if (!in(dir)) {

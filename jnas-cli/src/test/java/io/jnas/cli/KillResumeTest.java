@@ -116,13 +116,21 @@ class KillResumeTest {
         assertThat(scores(ab[1].resolve("scores.csv"))).isEqualTo(scores(ab[0].resolve("scores.csv")));
     }
 
-    /** The driver of a Spark run killed after its second recorded score resumes and submits only the rest. */
+    /**
+     * The driver of a Spark run killed after its second recorded score resumes and submits only the rest; the scores are
+     * those of the same study in worker processes (SparkEngineTest: the cluster gives the workers' scores).
+     */
     @Test
     void estimateOnSpark() throws Exception {
-        String[] cmd = with(new String[] {"estimate", "--space", "nb201", "--estimators", "params,naswot", "--sample", "4",
-            "--engine", "spark:local-cluster[2,1,1024]", "--threads", "1"}, data);
-        Path[] ab = killAndResume("estimate-spark", "score:2", cmd);
-        assertThat(scores(ab[1].resolve("scores.csv"))).isEqualTo(scores(ab[0].resolve("scores.csv")));
+        String[] study = with(new String[] {"estimate", "--space", "nb201", "--estimators", "params,naswot", "--sample", "4",
+            "--threads", "1"}, data);
+        Path a = tmp.resolve("estimate-workers");
+        Path b = tmp.resolve("estimate-spark");
+        assertThat(jnas.run(args(a, with(study, "--workers", "2")))).as("the study in worker processes").isZero();
+        jnas.killAt("score:2", args(b, with(study, "--engine", "spark:local-cluster[2,1,1024]")));
+        assertThat(b.resolve("result.json")).as("killed before its end").doesNotExist();
+        assertThat(jnas.run("resume", b.toString())).as("resumed").isZero();
+        assertThat(scores(b.resolve("scores.csv"))).isEqualTo(scores(a.resolve("scores.csv")));
         Path resumeLog;
         try (var logs = Files.list(tmp)) {
             resumeLog = logs.filter(p -> p.getFileName().toString().startsWith("log-")).max(java.util.Comparator.comparingLong(
@@ -169,8 +177,9 @@ class KillResumeTest {
         String[] small = {"--train-size", "40", "--val-fraction", "0.2"};
         String[] sn = with(with(new String[] {"supernet", "train", "--space", "ofav2", "--full-epochs", "1", "--phase-epochs",
             "1", "--resolutions", "32", "--batch", "32", "--subnets", "1"}, data), small);
-        // killed between the two renames of its third checkpoint: checkpoint/ is gone, checkpoint.new/ is complete
-        Path[] s = killAndResume("supernet", "checkpoint-moved:2", sn);
+        // killed between the two renames of its tenth checkpoint (of twelve phases): checkpoint/ is gone, checkpoint.new/
+        // is complete
+        Path[] s = killAndResume("supernet", "checkpoint-moved:9", sn);
         assertThat(Files.readAllBytes(s[1].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)))
                 .isEqualTo(Files.readAllBytes(s[0].resolve(io.jnas.train.ofa.TrainedSupernet.WEIGHTS)));
         // a transfer from that super-network to the same data (classifiers kept), killed after its first checkpoint

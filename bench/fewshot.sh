@@ -11,7 +11,10 @@
 #  6. 2,000 cells with the cheap proxies a search computes (naswot, synflow, jacov, params, flops) and their curve;
 #     then 25 of them labelled by jnas's own training (--label-source train, LABEL_EPOCHS on LABEL_IMAGES images);
 #  7. OFA: the cpu super-network, 200 of its subnets with the proxies and their accuracy on it, and the ranker's curve
-#     with that accuracy as the label (bench/fewshot_ofa.py).
+#     with that accuracy as the label (bench/fewshot_ofa.py);
+#  8. the label-free ensemble on the same 2,000 cells (3.5 s per cell: ENS_CELLS of them per call, resumable), its tau
+#     on the cells done, and the ranker's curve with the ensemble's members added to the cheap proxies on those cells
+#     (bench/fewshot_merge.py joins the two studies; nothing is scored twice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/env.sh
@@ -100,3 +103,25 @@ if [ ! -f "$ofa/result.json" ]; then
 fi
 echo "## OFA subnets, labels = accuracy on the super-network"
 python3 bench/fewshot_ofa.py "$ofa/scores.csv" ofa params,macs,naswot,synflow,jacov 200 "$sn" "$OUT/curve-ofa" 10 25 50 100
+ens=$OUT/ensemble-2000
+ENS_CELLS=${ENS_CELLS:-2000}   # stop the study after this many cells (kill it; jnas resume continues it later)
+if [ ! -f "$ens/result.json" ]; then
+  if [ -f "$ens/config.yaml" ]; then timeout "${ENS_SECONDS:-86400}" "$JNAS" resume "$ens" || true; else
+    timeout "${ENS_SECONDS:-86400}" "$JNAS" estimate --space nb201 --estimators mote,az_nas,jacov,synflow,ensemble \
+      --sample 2000 --seed 0 --dataset "$DATA" --table "$TABLE" --encoder "$ENCODER" --mote-width 32 --out "$ens" || true; fi
+fi
+done_cells=$(( $(wc -l < "$ens/scores.csv") - 1 ))
+cells=$(( done_cells < ENS_CELLS ? done_cells : ENS_CELLS ))
+merged=$OUT/merged-$cells
+mkdir -p "$merged"
+est=$(python3 bench/fewshot_merge.py "$ens/scores.csv" "$cheap/scores.csv" "$cells" "$merged/scores.csv")
+echo "## the label-free ensemble and its members on the first $cells of the 2,000 cells"
+rm -rf "$merged/scores"
+"$JNAS" estimate --space nb201 --estimators "$est" --sample "$cells" --seed 0 --dataset "$DATA" --table "$TABLE" \
+  --encoder "$ENCODER" --mote-width 32 --out "$merged/scores.csv" --json | tail -1
+echo "## curve, $cells cells, cheap proxies + the ensemble and its members"
+python3 bench/fewshot_curve.py "$merged/scores.csv" "$est" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-rich" \
+  25 50 100 200 500
+echo "## curve, $cells cells, cheap proxies only (the same cells)"
+python3 bench/fewshot_curve.py "$cheap/scores.csv" "$CHEAP" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-cheap" \
+  25 50 100 200 500

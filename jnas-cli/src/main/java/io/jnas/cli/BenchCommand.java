@@ -1,10 +1,6 @@
 package io.jnas.cli;
 
-import io.jnas.kernel.Peak;
-import io.jnas.nn.supernet.MaeObjective;
-import io.jnas.nn.supernet.SearchOptions;
-import io.jnas.search.darts.SearchConfig;
-import io.jnas.search.darts.StepBenchmark;
+import io.jnas.experiment.SupernetStepBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,27 +80,8 @@ final class BenchCommand implements NoKernels {
 
         @Override
         public Integer call() throws Exception {
-            java.util.Map<String, Object> res;
-            if (profile != null && mode.equals("evaluate")) {
-                throw new IllegalArgumentException("--profile profiles training steps; --mode evaluate reports its pieces' times "
-                        + "without it: drop --profile or use --mode largest|random");
-            }
-            if (io.jnas.train.ofa.SupernetSpec.SPACES.contains(space)) {
-                var s = new io.jnas.train.ofa.SupernetBenchmark.Setting(space, width, resolution, batch, mode, warmup, steps, seed);
-                res = mode.equals("evaluate") ? io.jnas.train.ofa.SupernetBenchmark.evaluate(s, recalib, val, runtime)
-                        : io.jnas.train.ofa.SupernetBenchmark.run(s, profile).summary(s);
-            } else {
-                SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, channels, layers, 10, batch, 0.025,
-                        0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, !allGrads, seed);
-                io.jnas.kernel.Trace[] trace = {null};
-                StepBenchmark b = StepBenchmark.run(cfg, warmup, steps,
-                        profile == null ? null : r -> trace[0] = io.jnas.kernel.Trace.profileOrFail(r, profile, 8));
-                res = b.summary(cfg, steps);
-                if (trace[0] != null) {
-                    res.put("profile", trace[0].perStep(b.profiled(), b.medianMs()));
-                }
-            }
-            RunOptions.print(json, Peak.measure(Peak.DEFAULT_N, 5).annotate(res));
+            RunOptions.print(json, SupernetStepBench.run(new SupernetStepBench.Options(space, channels, layers, resolution, mode,
+                    recalib, val, runtime, width, batch, steps, warmup, objective, allGrads, seed, profile)));
             return 0;
         }
     }

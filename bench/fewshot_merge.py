@@ -23,10 +23,11 @@ def read(path):
     body = {}
     order = []
     for r in rows[1:]:
-        arch = ",".join(r[:len(r) - (len(head) - 1)])
-        if len(r) - (len(head) - 1) < 1:
-            continue
-        body[arch] = dict(zip(head[1:], r[len(r) - (len(head) - 1):]))
+        first = len(r) - (len(head) - 1)  # the values are the last fields; an arch's text may hold commas
+        if first < 1:
+            continue  # a line cut by a kill
+        arch = ",".join(r[:first])
+        body[arch] = dict(zip(head[1:], r[first:]))
         order.append(arch)
     return values, estimators, body, order
 

@@ -95,7 +95,6 @@ public final class Doctor {
         Profile.Tried t = st.outcome();
         m.put("kernels", st.setting() + " (" + st.source() + (st.note() != null ? "; " + st.note() : "") + ")");
         m.put("onednn", t == null ? "not checked yet" : t.onednn());
-        m.put("layout", io.jnas.kernel.Layout.describe());
         if (st.profile() != null) {
             List<String> tried = new ArrayList<>();
             for (Profile.Tried x : st.profile().tried()) {

@@ -34,7 +34,6 @@ public record KernelState(Machine machine, KernelSetting setting, String source,
         m.put("checked", profile == null ? null : profile.checked());
         m.put("nnpack", profile == null ? "unknown" : profile.nnpack() ? "available" : "unavailable on this CPU, off");
         m.put("machine", machine.fingerprint());
-        m.put("layout", Layout.describe());
         if (note != null) {
             m.put("note", note);
         }

@@ -83,7 +83,6 @@ public final class Kernels {
      * are not known to be right.
      */
     public static KernelState ensure(Consumer<String> log) {
-        Layout.channelsLast(); // refuses a JNAS_LAYOUT it does not know, before any work
         KernelState st = configure(log);
         if (st.note() != null && st.note().startsWith(ENV)) {
             throw new IllegalArgumentException(st.note() + "; unset it to let jnas choose, or set e.g. " + ENV + "=isa:SSE41");

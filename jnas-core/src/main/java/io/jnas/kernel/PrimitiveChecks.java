@@ -13,9 +13,9 @@ import java.util.List;
  * The primitives jnas trains with, on the shapes its networks use, each a {@link Check}. Convolutions come first (they
  * are where wrong kernels have been found): the stems and MAE decoders (1 or 3 image channels in or out), cell
  * convolutions at channel counts that are and are not multiples of 8 and 16 (oneDNN blocks channels by 8 or 16 and pads
- * the rest; the faulty kernels are those on padded blocks), strided, 5x5, dilated, depthwise and grouped ones, in
- * NCHW and again on channels-last inputs ({@link Layout}); then batch norm in training and in evaluation, pools, linear
- * layers and GEMM, the losses, activations, upsampling and the reductions of the MAE loss.
+ * the rest; the faulty kernels are those on padded blocks), strided, 5x5, dilated, depthwise and grouped ones; then
+ * batch norm in training and in evaluation, pools, linear layers and GEMM, the losses, activations, upsampling and the
+ * reductions of the MAE loss.
  */
 public final class PrimitiveChecks {
     private PrimitiveChecks() {
@@ -74,33 +74,20 @@ public final class PrimitiveChecks {
         }
         out.add(conv(16, 1, 3, 1, 1, 1, 14, true));
         out.add(conv(32, 32, 3, 1, 1, 1, 8, true));
-        // the same convolutions on channels-last inputs (Layout), where oneDNN runs other kernels
-        for (int[] s : c) {
-            if (s[0] > 1) {
-                out.add(conv(s[0], s[1], s[2], s[3], s[4], s[5], s[6], false, true));
-            }
-        }
-        out.add(conv(32, 32, 3, 1, 1, 1, 8, true, true));
         return out;
     }
 
     /** One 2-D convolution, batch 8, "same" padding. */
     public static Check conv(int in, int out, int k, int stride, int dilation, int groups, int size, boolean bias) {
-        return conv(in, out, k, stride, dilation, groups, size, bias, false);
-    }
-
-    /** One 2-D convolution, batch 8, "same" padding, its input in NCHW or channels-last memory order. */
-    public static Check conv(int in, int out, int k, int stride, int dilation, int groups, int size, boolean bias,
-            boolean nhwc) {
-        String name = String.format("conv2d %d→%d k%d s%d d%d g%d %dpx%s%s", in, out, k, stride, dilation, groups, size,
-                bias ? " +bias" : "", nhwc ? " nhwc" : "");
+        String name = String.format("conv2d %d→%d k%d s%d d%d g%d %dpx%s", in, out, k, stride, dilation, groups, size,
+                bias ? " +bias" : "");
         Shape st = new Shape(stride, stride);
         Shape pad = new Shape(dilation * (k / 2), dilation * (k / 2));
         Shape dil = new Shape(dilation, dilation);
         long[][] shapes = bias ? new long[][] {{8, in, size, size}, {out, in / groups, k, k}, {out}}
                 : new long[][] {{8, in, size, size}, {out, in / groups, k, k}};
-        return new Check(name, shapes, x -> Conv2d.conv2d(nhwc ? Layout.toChannelsLast(x[0]) : x[0], x[1],
-                bias ? x[2] : null, st, pad, dil, groups).singletonOrThrow(), Check.TOLERANCE);
+        return new Check(name, shapes, x -> Conv2d.conv2d(x[0], x[1], bias ? x[2] : null, st, pad, dil, groups)
+                .singletonOrThrow(), Check.TOLERANCE);
     }
 
     static List<Check> others() {
@@ -109,18 +96,12 @@ public final class PrimitiveChecks {
             out.add(new Check("batch norm, training, " + ch + " channels", new long[][] {{8, ch, 8, 8}, {ch}, {ch}},
                     x -> batchNorm(x, true), Check.TOLERANCE));
         }
-        out.add(new Check("batch norm, training, 24 channels nhwc", new long[][] {{8, 24, 8, 8}, {24}, {24}},
-                x -> batchNorm(new NDArray[] {Layout.toChannelsLast(x[0]), x[1], x[2]}, true), Check.TOLERANCE));
         out.add(new Check("batch norm, evaluation, 24 channels", new long[][] {{8, 24, 8, 8}, {24}, {24}},
                 x -> batchNorm(x, false), Check.TOLERANCE));
         out.add(new Check("max pool 3x3 s1", new long[][] {{8, 24, 16, 16}},
                 x -> Pool.maxPool2d(x[0], new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false), Check.TOLERANCE));
         out.add(new Check("max pool 3x3 s2", new long[][] {{8, 16, 16, 16}},
                 x -> Pool.maxPool2d(x[0], new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false), Check.TOLERANCE));
-        out.add(new Check("max pool 3x3 s1 nhwc", new long[][] {{8, 24, 16, 16}}, x -> Pool.maxPool2d(
-                Layout.toChannelsLast(x[0]), new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false), Check.TOLERANCE));
-        out.add(new Check("max pool 3x3 s2 nhwc", new long[][] {{8, 16, 16, 16}}, x -> Pool.maxPool2d(
-                Layout.toChannelsLast(x[0]), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false), Check.TOLERANCE));
         out.add(new Check("avg pool 3x3 s1, padding not counted", new long[][] {{8, 24, 16, 16}},
                 x -> avgNoPad(x[0]), Check.TOLERANCE));
         out.add(new Check("global average pool", new long[][] {{8, 48, 8, 8}}, x -> Pool.globalAvgPool2d(x[0]),

@@ -1,6 +1,5 @@
 package io.jnas.nn;
 
-import io.jnas.kernel.Layout;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -45,7 +44,7 @@ public final class Conv extends Module {
 
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
-        NDArray y = Conv2d.conv2d(Layout.forConv(x), weight, bias, stride, pad, dilation, groups).singletonOrThrow();
+        NDArray y = Conv2d.conv2d(x, weight, bias, stride, pad, dilation, groups).singletonOrThrow();
         if (ctx.meter() != null) {
             long perSample = y.getShape().size() / y.getShape().get(0);
             ctx.count(perSample * (in / groups) * kernel * kernel);

@@ -1,6 +1,5 @@
 package io.jnas.nn;
 
-import io.jnas.kernel.Layout;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -47,17 +46,16 @@ public final class DilatedDepthwise extends Module {
         long w = s.get(3);
         NDArray y;
         if (h % 2 != 0 || w % 2 != 0) {
-            x = Layout.forConv(x);
             // odd sizes: libtorch's dilated kernel
             y = Conv2d.conv2d(x, weight, null, new Shape(stride, stride), new Shape(kernel - 1, kernel - 1),
                     new Shape(2, 2), channels).singletonOrThrow();
         } else if (stride == 2) {
             NDArray even = x.get(new ai.djl.ndarray.index.NDIndex(":, :, ::2, ::2"));
-            y = Conv2d.conv2d(Layout.forConv(even), weight, null, one, pad, one, channels).singletonOrThrow();
+            y = Conv2d.conv2d(even, weight, null, one, pad, one, channels).singletonOrThrow();
         } else {
             NDArray phases = x.reshape(n, channels, h / 2, 2, w / 2, 2).transpose(3, 5, 0, 1, 2, 4)
                     .reshape(4 * n, channels, h / 2, w / 2);
-            NDArray z = Conv2d.conv2d(Layout.forConv(phases), weight, null, one, pad, one, channels).singletonOrThrow();
+            NDArray z = Conv2d.conv2d(phases, weight, null, one, pad, one, channels).singletonOrThrow();
             y = z.reshape(2, 2, n, channels, h / 2, w / 2).transpose(2, 3, 4, 0, 5, 1).reshape(n, channels, h, w);
         }
         if (ctx.meter() != null) {

@@ -1,6 +1,5 @@
 package io.jnas.nn;
 
-import io.jnas.kernel.Layout;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -54,7 +53,7 @@ public final class Pool extends Module {
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray y;
         if (max) {
-            y = ai.djl.nn.pooling.Pool.maxPool2d(Layout.forConv(x), k, s, p, false);
+            y = ai.djl.nn.pooling.Pool.maxPool2d(x, k, s, p, false);
         } else {
             y = average(x);
             if (!countPad && p.get(0) > 0) {
@@ -76,7 +75,7 @@ public final class Pool extends Module {
     private NDArray average(NDArray x) {
         long c = x.getShape().get(1);
         try (NDArray w = x.getManager().full(new Shape(c, 1, kernel, kernel), 1f / (kernel * kernel), x.getDataType())) {
-            return ai.djl.nn.convolutional.Conv2d.conv2d(Layout.forConv(x), w, null, s, p, new Shape(1, 1), (int) c).singletonOrThrow();
+            return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, null, s, p, new Shape(1, 1), (int) c).singletonOrThrow();
         }
     }
 }

@@ -23,8 +23,8 @@ final class Elastic {
     static NDArray conv(Ctx ctx, NDArray x, NDArray w, NDArray bias, int stride, int groups) {
         long k = w.getShape().get(2);
         int pad = (int) k / 2;
-        NDArray y = Conv2d.conv2d(io.jnas.kernel.Layout.forConv(x), w, bias, new Shape(stride, stride), new Shape(pad, pad),
-                new Shape(1, 1), groups).singletonOrThrow();
+        NDArray y = Conv2d.conv2d(x, w, bias, new Shape(stride, stride), new Shape(pad, pad), new Shape(1, 1), groups)
+                .singletonOrThrow();
         if (ctx.meter() != null) {
             long perSample = y.getShape().size() / y.getShape().get(0);
             ctx.count(perSample * w.getShape().get(1) * k * k);

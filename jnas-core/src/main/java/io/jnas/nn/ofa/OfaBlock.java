@@ -72,8 +72,8 @@ final class OfaBlock extends Module {
         }
         if (OfaSubnet.has(branches, OfaSubnet.TRANSFORM)) {
             // pooling is not counted as MACs (OFA's counter counts convs and linear layers)
-            NDArray c = stride == 1 ? x : ai.djl.nn.pooling.Pool.maxPool2d(io.jnas.kernel.Layout.forConv(x), new Shape(3, 3),
-                    new Shape(stride, stride), new Shape(1, 1), false);
+            NDArray c = stride == 1 ? x : ai.djl.nn.pooling.Pool.maxPool2d(x, new Shape(3, 3), new Shape(stride, stride),
+                    new Shape(1, 1), false);
             if (transform != null) {
                 c = Elastic.conv(ctx, c, transform, null, 1, 1);
             }

@@ -120,8 +120,10 @@ rm -rf "$merged/scores"
 "$JNAS" estimate --space nb201 --estimators "$est" --sample "$cells" --seed 0 --dataset "$DATA" --table "$TABLE" \
   --encoder "$ENCODER" --mote-width 32 --out "$merged/scores.csv" --json | tail -1
 echo "## curve, $cells cells, cheap proxies + the ensemble and its members"
-python3 bench/fewshot_curve.py "$merged/scores.csv" "$est" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-rich" \
-  25 50 100 200 500
+ns="25 50 100 200 500"
+[ "$cells" -ge 2000 ] && ns="$ns 1000"   # 1,000 labels leave 1,000 cells to measure on
+# shellcheck disable=SC2086
+python3 bench/fewshot_curve.py "$merged/scores.csv" "$est" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-rich" $ns
 echo "## curve, $cells cells, cheap proxies only (the same cells)"
-python3 bench/fewshot_curve.py "$cheap/scores.csv" "$CHEAP" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-cheap" \
-  25 50 100 200 500
+# shellcheck disable=SC2086
+python3 bench/fewshot_curve.py "$cheap/scores.csv" "$CHEAP" "$cells" "$OUT/labels200.csv" "$OUT/curve-$cells-cheap" $ns

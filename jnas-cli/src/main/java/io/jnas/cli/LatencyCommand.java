@@ -77,9 +77,14 @@ final class LatencyCommand implements Callable<Integer> {
         int warmup;
         @Option(names = "--repeats", defaultValue = "50", description = "Timed calls per session (default ${DEFAULT-VALUE}).")
         int repeats;
+        @Option(names = "--spread", defaultValue = "" + MeasureOptions.SPREAD, description = "Seconds that a model's "
+                + "measurements and a validation's span at least: passes over the architectures go on beyond the first five "
+                + "until then, so that a shared machine's slow spells of a few seconds do not hold all of them (default "
+                + "${DEFAULT-VALUE}).")
+        double spread;
 
         MeasureOptions get() {
-            return new MeasureOptions(runtime, batch, threads, warmup, repeats);
+            return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread);
         }
     }
 
@@ -122,13 +127,16 @@ final class LatencyCommand implements Callable<Integer> {
         Model model;
         @Option(names = "--count", defaultValue = "100", description = "Architectures measured (default ${DEFAULT-VALUE}).")
         int count;
+        @Option(names = "--pairs", paramLabel = "CSV", description = "Also write every architecture's predicted and measured "
+                + "milliseconds to this CSV (OFA: with its pieces, their uncalibrated sum and the calibration subnets).")
+        java.nio.file.Path pairs;
 
         @Override
         public Integer call() throws Exception {
             if (count < 3) {
                 throw new IllegalArgumentException("--count must be >= 3, got " + count);
             }
-            RunOptions.print(model.json, LatencyTool.validate(target.get(), count, model.cells, measure.get(),
+            RunOptions.print(model.json, LatencyTool.validate(target.get(), count, model.cells, measure.get(), pairs,
                     System.err::println));
             return 0;
         }

@@ -83,6 +83,10 @@ final class NatCommand implements Callable<Integer> {
     @Option(names = "--latency-cells", defaultValue = "" + io.jnas.latency.LatencyModels.CELLS, description = "Measured "
             + "cells a cell space's latency model is fitted on (nb201; default ${DEFAULT-VALUE}).")
     int latencyCells;
+    @Option(names = "--latency-spread", defaultValue = "" + io.jnas.latency.MeasureOptions.SPREAD, description = "Seconds "
+            + "the latency model's and the front's measurement passes span at least (default ${DEFAULT-VALUE}; see jnas "
+            + "latency --help).")
+    double latencySpread;
     @Option(names = "--max-latency", defaultValue = "0", description = "MS: candidates predicted slower are not proposed "
             + "(default ${DEFAULT-VALUE}: no limit).")
     double maxLatency;
@@ -123,7 +127,8 @@ final class NatCommand implements Callable<Integer> {
     /** The latency settings when latency is an objective or bounded, else null. */
     private NatRun.Latency latency() {
         return objectives.contains("latency") || maxLatency != 0
-                ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency, latencyCells) : null;
+                ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency, latencyCells,
+                        latencySpread) : null;
     }
 
     private NatRun.Supernet supernet() throws Exception {

@@ -36,11 +36,11 @@ class LatencyCliTest {
         assertThat(r.get("predicted_ms")).isNull();
         assertThat((Map<String, Object>) r.get("device")).containsEntry("runtime", "ort").containsEntry("batch", 1).containsKey("cpu");
 
-        CliTest.Run b = CliTest.run("latency", "build", "--space", "nb201", "--cells", "30", "--repeats", "5", "--warmup", "1",
+        CliTest.Run b = CliTest.run("latency", "build", "--space", "nb201", "--cells", "30", "--repeats", "5", "--warmup", "1", "--spread", "0",
                 "--classes", "7", "--json");
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(Path.of((String) Json.MAPPER.readValue(b.lastLine(), Map.class).get("model"))).isEqualTo(stored).exists();
-        CliTest.Run again = CliTest.run("latency", "--space", "nb201", "--arch", CELL, "--repeats", "5", "--warmup", "1",
+        CliTest.Run again = CliTest.run("latency", "--space", "nb201", "--arch", CELL, "--repeats", "5", "--warmup", "1", "--spread", "0",
                 "--classes", "7", "--json");
         assertThat(((Number) Json.MAPPER.readValue(again.lastLine(), Map.class).get("predicted_ms")).doubleValue()).isPositive();
 
@@ -60,7 +60,7 @@ class LatencyCliTest {
                 "3", "--iterations", "1", "--seed", "2", "--out", run.toString(), "--json");
         assertThat(s.code()).as(s.err()).isZero();
         String found = (String) Json.MAPPER.readValue(s.lastLine(), Map.class).get("arch");
-        CliTest.Run m = CliTest.run("latency", "--run", run.toString(), "--repeats", "5", "--warmup", "1", "--json");
+        CliTest.Run m = CliTest.run("latency", "--run", run.toString(), "--repeats", "5", "--warmup", "1", "--spread", "0", "--json");
         assertThat(m.code()).as(m.err()).isZero();
         Map<?, ?> r = Json.MAPPER.readValue(m.lastLine(), Map.class);
         assertThat(r.get("arch")).isEqualTo(found);
@@ -95,7 +95,7 @@ class LatencyCliTest {
         assumeTrue(Files.isDirectory(TABLE), "skipped: " + TABLE + " is absent (only on jnas developer machines)");
         Path run = tmp.resolve("nat");
         CliTest.Run r = CliTest.run("search", "nat", "--space", "nb201", "--table", TABLE.toString(), "--objectives",
-                "error,latency", "--evaluations", "40", "--latency-cells", "30", "--seed", "1", "--out", run.toString(), "--json");
+                "error,latency", "--evaluations", "40", "--latency-cells", "30", "--latency-spread", "0", "--seed", "1", "--out", run.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<Map<String, Object>> front = Json.MAPPER.readValue(run.resolve("front.json").toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<>() {

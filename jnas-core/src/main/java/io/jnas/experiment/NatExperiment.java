@@ -208,13 +208,20 @@ public final class NatExperiment implements Experiment<NatRun, NatResult> {
             log.accept("the front holds " + front.size() + " architectures");
             List<NatResult.FrontMember> scored = scoring.finish(front, run, c.export());
             boolean[] knee = Front.highTradeoff(front, c.objectives());
+            double[] measured = null;
+            if (lat != null) {
+                // every member of the final front is measured on the device, beside the model's prediction, in passes
+                // over the front spread in time as the model's own entries were
+                int[] done = {0};
+                int total = scored.size() * io.jnas.latency.Latency.PASSES;
+                measured = lat.measureSpread(front.stream().map(Member::arch).toList(), io.jnas.latency.Latency.PASSES,
+                        () -> RunStatus.stage(run, "measuring the front's latency", ++done[0], total));
+            }
             List<NatResult.FrontMember> rows = new ArrayList<>();
             for (int i = 0; i < scored.size(); i++) {
                 NatResult.FrontMember row = scored.get(i).withHighTradeoff(knee[i]);
-                if (lat != null) {
-                    // every member of the final front is measured on the device, beside the model's prediction
-                    RunStatus.stage(run, "measuring the front's latency", i + 1, scored.size());
-                    row = row.withLatency(lat.measure(front.get(i).arch()).medianMs(), front.get(i).latency());
+                if (measured != null) {
+                    row = row.withLatency(measured[i], front.get(i).latency());
                 }
                 rows.add(row);
             }

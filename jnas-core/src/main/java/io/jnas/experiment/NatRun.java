@@ -121,11 +121,13 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
      * @param maxMs candidates predicted slower than this are not proposed (0: no limit)
      * @param cells measured cells a cell space's model is fitted on (0, as in configs written before it existed: the
      *     default {@link io.jnas.latency.LatencyModels#CELLS})
+     * @param spread seconds the model's and the front's spread measurements span at least (null, as in configs written
+     *     before it existed: {@link io.jnas.latency.MeasureOptions#SPREAD})
      */
-    public record Latency(String runtime, int batch, int threads, double maxMs, int cells) {
-        /** A search at the default cell count. */
+    public record Latency(String runtime, int batch, int threads, double maxMs, int cells, Double spread) {
+        /** A search at the default cell count and span. */
         public Latency(String runtime, int batch, int threads, double maxMs) {
-            this(runtime, batch, threads, maxMs, io.jnas.latency.LatencyModels.CELLS);
+            this(runtime, batch, threads, maxMs, io.jnas.latency.LatencyModels.CELLS, io.jnas.latency.MeasureOptions.SPREAD);
         }
 
         public Latency {
@@ -134,6 +136,8 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
                 throw new IllegalArgumentException("--latency-cells must be >= 1, got " + cells);
             }
             cells = cells == 0 ? io.jnas.latency.LatencyModels.CELLS : cells;
+            spread = spread == null ? io.jnas.latency.MeasureOptions.SPREAD : spread;
+            measure(runtime, batch, threads, spread); // checks the span
             if (maxMs < 0 || !Double.isFinite(maxMs)) {
                 throw new IllegalArgumentException("--max-latency must be a positive number of milliseconds, got " + maxMs);
             }
@@ -143,9 +147,14 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             return io.jnas.latency.MeasureOptions.defaults().with(runtime, batch, threads);
         }
 
+        private static io.jnas.latency.MeasureOptions measure(String runtime, int batch, int threads, double spread) {
+            io.jnas.latency.MeasureOptions o = measure(runtime, batch, threads);
+            return new io.jnas.latency.MeasureOptions(o.runtime(), o.batch(), o.threads(), o.warmup(), o.repeats(), spread);
+        }
+
         /** How each latency is measured. */
         public io.jnas.latency.MeasureOptions measure() {
-            return measure(runtime, batch, threads);
+            return measure(runtime, batch, threads, spread);
         }
     }
 

@@ -77,6 +77,11 @@ public final class CellLatency<A> implements Latency<A> {
     }
 
     @Override
+    public double spreadSeconds() {
+        return meter.options().spread();
+    }
+
+    @Override
     public LatencyTable table() {
         return table;
     }

@@ -36,8 +36,11 @@ public final class LatencyModels {
             throws IOException {
         OfaLatency m = OfaLatency.open(spec, o, folder, log);
         int before = m.table().size();
-        try (Progress p = Progress.start("latency pieces", OfaLatency.covering(space).size())) {
-            m.build(space, (done, total) -> p.step(1, null));
+        int missing = m.missing(space);
+        if (missing > 0) {
+            try (Progress p = Progress.start("latency pieces", (long) missing * Latency.PASSES)) {
+                m.build(space, () -> p.step(1, null));
+            }
         }
         try (Progress p = Progress.start("latency calibration", CALIBRATION * Latency.PASSES)) {
             m.calibrate(space, CALIBRATION, BUILD_SEED, (done, total) -> p.step(1, null));

@@ -166,22 +166,72 @@ public final class LatencyTool {
      */
     public static Map<String, Object> validate(Target t, int n, int cells, MeasureOptions o, Consumer<String> log)
             throws IOException {
+        return validate(t, n, cells, o, null, log);
+    }
+
+    /**
+     * As {@link #validate(Target, int, int, MeasureOptions, Consumer)}, and with {@code pairs} not null every validated
+     * architecture written there as CSV (role, arch, predicted_ms, measured_ms, ape_percent; an OFA table's rows also
+     * its pieces and their uncalibrated sum_ms, with its calibration subnets as rows of role calibration).
+     */
+    public static Map<String, Object> validate(Target t, int n, int cells, MeasureOptions o, Path pairs, Consumer<String> log)
+            throws IOException {
         long t0 = System.nanoTime();
         Map<String, Object> out = new LinkedHashMap<>();
         if (t.ofa()) {
             OfaSpace space = t.ofaSpace();
             try (OfaLatency lat = LatencyModels.ofa(t.ofaSpec(), space, o, null, log)) {
-                report(out, LatencyModels.validate(lat, space, n, lat.calibrationSubnets(space)), lat);
+                LatencyModels.Report<OfaSubnet> r = LatencyModels.validate(lat, space, n, OfaLatency.calibrationSubnets(space));
+                report(out, r, lat);
+                if (pairs != null) {
+                    writePairs(pairs, r, lat, OfaLatency.calibrationSubnets(space));
+                }
             }
         } else {
             SpaceKit<Object> kit = SpaceKits.get(t.space());
             try (CellLatency<Object> lat = LatencyModels.cells(kit, t.channels(), t.classes(), t.size(), cells, o, null, log)) {
-                report(out, LatencyModels.validate(lat, kit.space(), n, lat.sample(cells, LatencyModels.BUILD_SEED,
-                        java.util.Set.of())), lat);
+                LatencyModels.Report<Object> r = LatencyModels.validate(lat, kit.space(), n, lat.sample(cells,
+                        LatencyModels.BUILD_SEED, java.util.Set.of()));
+                report(out, r, lat);
+                if (pairs != null) {
+                    writePairs(pairs, r, null, List.of());
+                }
             }
+        }
+        if (pairs != null) {
+            out.put("pairs", pairs.toString());
         }
         out.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
         return out;
+    }
+
+    private static <A> void writePairs(Path file, LatencyModels.Report<A> r, OfaLatency ofa, List<OfaSubnet> calibration)
+            throws IOException {
+        StringBuilder b = new StringBuilder("role,arch,predicted_ms,measured_ms,ape_percent" + (ofa != null ? ",pieces,sum_ms" : "")
+                + "\n");
+        for (int i = 0; i < r.archs().size(); i++) {
+            double p = r.predicted()[i];
+            double m = r.measured()[i];
+            b.append(row("validation", r.archs().get(i), p, m, ofa));
+        }
+        for (OfaSubnet s : calibration) {
+            Double whole = ofa.table().get("whole " + s);
+            if (whole != null) {
+                b.append(row("calibration", s, ofa.predictMs(s), whole, ofa));
+            }
+        }
+        io.jnas.run.AtomicFiles.writeString(file, b.toString());
+    }
+
+    private static String row(String role, Object arch, double predicted, double measured, OfaLatency ofa) {
+        String a = arch.toString().replace("\"", "\"\"");
+        String s = String.format(java.util.Locale.ROOT, "%s,\"%s\",%.5f,%.5f,%.2f", role, a, predicted, measured,
+                100 * Math.abs(predicted - measured) / measured);
+        if (ofa != null) {
+            OfaSubnet sub = (OfaSubnet) arch;
+            s += String.format(java.util.Locale.ROOT, ",%d,%.5f", ofa.pieces(sub), ofa.sum(sub));
+        }
+        return s + "\n";
     }
 
     private static <A> void report(Map<String, Object> out, LatencyModels.Report<A> r, Latency<A> lat) {

@@ -11,10 +11,20 @@ import java.util.List;
  * @param threads intra-op threads of the runtime
  * @param warmup untimed calls first
  * @param repeats timed calls; the median is the latency
+ * @param spread seconds that spread measurements (a model's entries, a validation, a front) span at least: their passes
+ *     over the architectures go on beyond the first five until this much time has passed (at most
+ *     {@link Latency#MAX_PASSES}), so that a short list is not measured inside one of a shared machine's slow spells
  */
-public record MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats) {
+public record MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats, double spread) {
     /** The runtimes there are. */
     public static final List<String> RUNTIMES = List.of("ort", "jnas");
+    /** Seconds spread measurements span at least by default. */
+    public static final double SPREAD = 15;
+
+    /** Options with the default {@link #SPREAD}. */
+    public MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats) {
+        this(runtime, batch, threads, warmup, repeats, SPREAD);
+    }
 
     public MeasureOptions {
         if (!RUNTIMES.contains(runtime)) {
@@ -23,6 +33,9 @@ public record MeasureOptions(String runtime, int batch, int threads, int warmup,
         if (batch < 1 || threads < 1 || warmup < 0 || repeats < 3) {
             throw new IllegalArgumentException("latency needs --batch >= 1, --threads >= 1, --warmup >= 0 and --repeats >= 3, got "
                     + batch + ", " + threads + ", " + warmup + ", " + repeats);
+        }
+        if (!(spread >= 0 && spread <= 3600)) {
+            throw new IllegalArgumentException("--spread must be between 0 and 3600 seconds, got " + spread);
         }
     }
 
@@ -33,6 +46,6 @@ public record MeasureOptions(String runtime, int batch, int threads, int warmup,
 
     /** The same options with another runtime, batch and threads (warm-up and repeats kept). */
     public MeasureOptions with(String runtime, int batch, int threads) {
-        return new MeasureOptions(runtime, batch, threads, warmup, repeats);
+        return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread);
     }
 }

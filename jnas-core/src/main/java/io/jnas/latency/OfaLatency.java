@@ -31,6 +31,8 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     /** The table's entries of the calibration's intercept and slope. */
     static final String CAL_A = "calibration a";
     static final String CAL_B = "calibration b";
+    /** Pieces measured together in spread passes (and stored together) by a build. */
+    static final int CHUNK = 200;
     private final NDManager manager = NDManager.newBaseManager();
     private final OfaNetwork net;
     private final LatencyTable table;
@@ -60,6 +62,11 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     @Override
     public LatencyTable table() {
         return table;
+    }
+
+    @Override
+    public double spreadSeconds() {
+        return meter.options().spread();
     }
 
     /** Time of one call of {@code s}'s whole network, measured now (not from the table). */
@@ -106,6 +113,11 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         return out;
     }
 
+    /** The number of pieces {@code s}'s inference graph is cut into. */
+    public synchronized int pieces(OfaSubnet s) {
+        return net.activate(s).pieces().size();
+    }
+
     /** The uncalibrated sum of the pieces of {@code s}. */
     public synchronized double sum(OfaSubnet s) {
         fill(s);
@@ -142,8 +154,7 @@ public final class OfaLatency implements Latency<OfaSubnet> {
 
     /**
      * Measures the pieces of {@code s} the table lacks, on the subnet's own network (fresh weights of exactly its sizes,
-     * as an exported subnet has), each the fastest of {@link #PASSES} passes over them (one session each, as
-     * {@link #measureSpread} does for whole networks); the number measured.
+     * as an exported subnet has), as {@link #measurePieces} does; the number measured.
      */
     private int fill(OfaSubnet s) {
         if (net.activate(s).pieces().stream().allMatch(p -> table.get(p.key()) != null)) {
@@ -151,22 +162,37 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         }
         try (NDManager sm = manager.newSubManager()) {
             List<OfaPieces.Piece> missing = new ArrayList<>();
-            for (OfaPieces.Piece p : OfaNetwork.of(new Init(sm, 0), net.spec(), s).pieces()) {
-                if (table.get(p.key()) == null && missing.stream().noneMatch(q -> q.key().equals(p.key()))) {
-                    missing.add(p);
-                }
+            addMissing(OfaNetwork.of(new Init(sm, 0), net.spec(), s), missing);
+            measurePieces(missing, sm, () -> { });
+            return missing.size();
+        }
+    }
+
+    /** Adds the pieces of {@code sub} that neither the table nor {@code missing} holds to {@code missing}. */
+    private void addMissing(OfaNetwork sub, List<OfaPieces.Piece> missing) {
+        for (OfaPieces.Piece p : sub.pieces()) {
+            if (table.get(p.key()) == null && missing.stream().noneMatch(q -> q.key().equals(p.key()))) {
+                missing.add(p);
             }
-            double[] best = new double[missing.size()];
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-            for (int pass = 0; pass < PASSES; pass++) {
-                for (int i = 0; i < best.length; i++) {
-                    best[i] = Math.min(best[i], meter.measure(timeable(missing.get(i)), missing.get(i).input(), sm, 1).medianMs());
-                }
-            }
+        }
+    }
+
+    /**
+     * Measures {@code pieces} in chunks of {@link #CHUNK}: within a chunk {@link #PASSES} passes over all of its pieces,
+     * one session each, each piece keeping its fastest, then the chunk is stored (an interrupted build resumes at the
+     * chunk it was in). A pass over a chunk takes seconds, longer than this VM's slow states last (1-5 s), so a piece's
+     * passes see different states; passes over one subnet's few pieces (half a second) did not: two builds of one table
+     * that way differed by 26 % per piece (after the machine's overall drift), the table's floor. {@code step} runs after
+     * each measurement.
+     */
+    private void measurePieces(List<OfaPieces.Piece> pieces, NDManager sm, Runnable step) {
+        for (int from = 0; from < pieces.size(); from += CHUNK) {
+            List<OfaPieces.Piece> chunk = pieces.subList(from, Math.min(pieces.size(), from + CHUNK));
+            double[] best = Latency.spread(chunk.size(), PASSES, spreadSeconds(),
+                    i -> meter.measure(timeable(chunk.get(i)), chunk.get(i).input(), sm, 1).medianMs(), step);
             for (int i = 0; i < best.length; i++) {
-                store(missing.get(i).key(), best[i]);
+                store(chunk.get(i).key(), best[i]);
             }
-            return best.length;
         }
     }
 
@@ -226,15 +252,33 @@ public final class OfaLatency implements Latency<OfaSubnet> {
                 exits ? stages : 0);
     }
 
-    /** Measures every piece of {@code space} not in the table yet; {@code progress} gets (done, total). */
-    public synchronized int build(OfaSpace space, java.util.function.BiConsumer<Integer, Integer> progress) {
-        List<OfaSubnet> all = covering(space);
-        int measured = 0;
-        for (int i = 0; i < all.size(); i++) {
-            measured += fill(all.get(i));
-            progress.accept(i + 1, all.size());
+    /** The pieces of {@code space} the table lacks (what {@link #build} measures). */
+    public synchronized int missing(OfaSpace space) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (OfaSubnet s : covering(space)) {
+            for (OfaPieces.Piece p : net.activate(s).pieces()) {
+                if (table.get(p.key()) == null) {
+                    keys.add(p.key());
+                }
+            }
         }
-        return measured;
+        return keys.size();
+    }
+
+    /**
+     * Measures every piece of {@code space} not in the table yet (on the covering subnets' own networks, in spread passes
+     * as {@link #measurePieces} does); {@code step} runs after each of the {@link #missing} × {@link #PASSES}
+     * measurements. Returns the number of pieces measured.
+     */
+    public synchronized int build(OfaSpace space, Runnable step) {
+        try (NDManager sm = manager.newSubManager()) {
+            List<OfaPieces.Piece> missing = new ArrayList<>();
+            for (OfaSubnet s : covering(space)) {
+                addMissing(OfaNetwork.of(new Init(sm, 0), net.spec(), s), missing);
+            }
+            measurePieces(missing, sm, step);
+            return missing.size();
+        }
     }
 
     @Override

@@ -271,6 +271,41 @@ class LatencyModelTest {
         assertThat(steps[0]).isEqualTo(6);
     }
 
+    /** Passes beyond the first go on until the span has passed (a short list is not measured inside one slow spell). */
+    @Test
+    void shortSpreadMeasurementsGoOnUntilTheirSpanHasPassed() {
+        int[] calls = {0};
+        int[] steps = {0};
+        long t0 = System.nanoTime();
+        double[] best = Latency.spread(2, 3, 0.2, i -> {
+            calls[0]++;
+            sleepMs(5);
+            return i == 0 ? 10 - calls[0] * 0.1 : 7; // item 0 gets faster pass after pass: later passes count
+        }, () -> steps[0]++);
+        assertThat((System.nanoTime() - t0) / 1e9).isGreaterThanOrEqualTo(0.2);
+        int passes = calls[0] / 2;
+        assertThat(passes).as("more than the 3 passes asked, fewer than the cap").isGreaterThan(3).isLessThan(Latency.MAX_PASSES);
+        assertThat(best[0]).isCloseTo(10 - (calls[0] - 1) * 0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(best[1]).isEqualTo(7);
+        assertThat(steps[0]).as("progress counts the passes asked").isEqualTo(6);
+        calls[0] = 0;
+        Latency.spread(1, 2, 3600, i -> ++calls[0], () -> { });
+        assertThat(calls[0]).as("capped").isEqualTo(Latency.MAX_PASSES);
+        calls[0] = 0;
+        Latency.spread(3, 2, 0, i -> ++calls[0], () -> { });
+        assertThat(calls[0]).as("no span: exactly the passes asked").isEqualTo(6);
+        assertThatThrownBy(() -> new MeasureOptions("ort", 1, 1, 1, 5, -1)).hasMessageContaining("--spread");
+    }
+
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theMeterHonoursBatchWarmUpRepeatsAndThreads() {
         int[] calls = {0};

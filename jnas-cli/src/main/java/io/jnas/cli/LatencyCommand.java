@@ -82,9 +82,13 @@ final class LatencyCommand implements Callable<Integer> {
                 + "until then, so that a shared machine's slow spells of a few seconds do not hold all of them (default "
                 + "${DEFAULT-VALUE}).")
         double spread;
+        @Option(names = "--statistic", defaultValue = MeasureOptions.STATISTIC, description = "A session's latency: min (its "
+                + "fastest call: the network's cost without interference, the most repeatable on a shared machine) or median "
+                + "(default ${DEFAULT-VALUE}).")
+        String statistic;
 
         MeasureOptions get() {
-            return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread);
+            return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread, statistic);
         }
     }
 

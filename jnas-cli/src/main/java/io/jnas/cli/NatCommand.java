@@ -87,6 +87,9 @@ final class NatCommand implements Callable<Integer> {
             + "the latency model's and the front's measurement passes span at least (default ${DEFAULT-VALUE}; see jnas "
             + "latency --help).")
     double latencySpread;
+    @Option(names = "--latency-statistic", defaultValue = io.jnas.latency.MeasureOptions.STATISTIC, description = "A "
+            + "measurement's latency: min (fastest call) or median (default ${DEFAULT-VALUE}; see jnas latency --help).")
+    String latencyStatistic;
     @Option(names = "--max-latency", defaultValue = "0", description = "MS: candidates predicted slower are not proposed "
             + "(default ${DEFAULT-VALUE}: no limit).")
     double maxLatency;
@@ -128,7 +131,7 @@ final class NatCommand implements Callable<Integer> {
     private NatRun.Latency latency() {
         return objectives.contains("latency") || maxLatency != 0
                 ? new NatRun.Latency(latencyRuntime, latencyBatch, latencyThreads, maxLatency, latencyCells,
-                        latencySpread) : null;
+                        latencySpread, latencyStatistic) : null;
     }
 
     private NatRun.Supernet supernet() throws Exception {

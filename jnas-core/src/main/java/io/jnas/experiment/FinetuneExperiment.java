@@ -53,18 +53,18 @@ public final class FinetuneExperiment implements Experiment<FinetuneRun, Finetun
             Map<String, Object> stage = new LinkedHashMap<>(run.readConfig());
             stage.put("command", "finetune-stage");
             Finetune.Result r = new Finetune(sn, s, c.maxEpochs(), c.patience(), c.train(), log).run(run, m, stage);
-            io.jnas.latency.Measurement lat;
+            double lat;
             io.jnas.latency.Device device;
             try (io.jnas.latency.OfaLatency l = io.jnas.latency.OfaLatency.open(sn.spec().network(),
                     io.jnas.latency.MeasureOptions.defaults(), log)) {
-                lat = l.measure(s); // the subnet as deployed: its latency does not depend on the weights' values
+                lat = l.value(l.measure(s)); // the subnet as deployed: its latency does not depend on the weights' values
                 device = l.device();
             }
-            log.accept(String.format("latency: %.4f ms per image on %s (ONNX Runtime, batch 1, 1 thread)", lat.medianMs(),
+            log.accept(String.format("latency: %.4f ms per image on %s (ONNX Runtime, batch 1, 1 thread)", lat,
                     device.cpu()));
             FinetuneResult res = new FinetuneResult(s.toString(), r.bestEpochs(), r.valTop1(), r.test().testTop1(),
                     r.test().testTop5(), cost.params(), cost.macs(), Results.round3((System.nanoTime() - t0) / 1e9), c.supernet(),
-                    run.dir().toString(), lat.medianMs(), device.toMap());
+                    run.dir().toString(), lat, device.toMap());
             run.writeResult(res);
             Report.of(RunDir.open(run.file("final")), "jnas finetune (final stage): " + s).result(res).trainingCurves().write();
             Report.of(run, "jnas finetune: " + s).result(res).text("Stages: select/report.html (epoch count chosen on "

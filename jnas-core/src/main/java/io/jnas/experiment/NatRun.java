@@ -123,11 +123,14 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
      *     default {@link io.jnas.latency.LatencyModels#CELLS})
      * @param spread seconds the model's and the front's spread measurements span at least (null, as in configs written
      *     before it existed: {@link io.jnas.latency.MeasureOptions#SPREAD})
+     * @param statistic a session's latency, min or median (null, as in configs written before it existed: median, what
+     *     they were measured with)
      */
-    public record Latency(String runtime, int batch, int threads, double maxMs, int cells, Double spread) {
-        /** A search at the default cell count and span. */
+    public record Latency(String runtime, int batch, int threads, double maxMs, int cells, Double spread, String statistic) {
+        /** A search at the default cell count, span and statistic. */
         public Latency(String runtime, int batch, int threads, double maxMs) {
-            this(runtime, batch, threads, maxMs, io.jnas.latency.LatencyModels.CELLS, io.jnas.latency.MeasureOptions.SPREAD);
+            this(runtime, batch, threads, maxMs, io.jnas.latency.LatencyModels.CELLS, io.jnas.latency.MeasureOptions.SPREAD,
+                    io.jnas.latency.MeasureOptions.STATISTIC);
         }
 
         public Latency {
@@ -137,7 +140,8 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             }
             cells = cells == 0 ? io.jnas.latency.LatencyModels.CELLS : cells;
             spread = spread == null ? io.jnas.latency.MeasureOptions.SPREAD : spread;
-            measure(runtime, batch, threads, spread); // checks the span
+            statistic = statistic == null ? "median" : statistic;
+            measure(runtime, batch, threads, spread, statistic); // checks the span and the statistic
             if (maxMs < 0 || !Double.isFinite(maxMs)) {
                 throw new IllegalArgumentException("--max-latency must be a positive number of milliseconds, got " + maxMs);
             }
@@ -147,14 +151,16 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             return io.jnas.latency.MeasureOptions.defaults().with(runtime, batch, threads);
         }
 
-        private static io.jnas.latency.MeasureOptions measure(String runtime, int batch, int threads, double spread) {
+        private static io.jnas.latency.MeasureOptions measure(String runtime, int batch, int threads, double spread,
+                String statistic) {
             io.jnas.latency.MeasureOptions o = measure(runtime, batch, threads);
-            return new io.jnas.latency.MeasureOptions(o.runtime(), o.batch(), o.threads(), o.warmup(), o.repeats(), spread);
+            return new io.jnas.latency.MeasureOptions(o.runtime(), o.batch(), o.threads(), o.warmup(), o.repeats(), spread,
+                    statistic);
         }
 
         /** How each latency is measured. */
         public io.jnas.latency.MeasureOptions measure() {
-            return measure(runtime, batch, threads, spread);
+            return measure(runtime, batch, threads, spread, statistic);
         }
     }
 

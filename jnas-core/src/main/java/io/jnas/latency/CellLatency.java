@@ -82,6 +82,11 @@ public final class CellLatency<A> implements Latency<A> {
     }
 
     @Override
+    public double value(Measurement m) {
+        return meter.options().value(m);
+    }
+
+    @Override
     public LatencyTable table() {
         return table;
     }

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param kernels jnas's kernel setting for libtorch ({@code -} for ONNX Runtime)
  * @param batch images per call
  * @param threads intra-op threads
+ * @param statistic what a session's calls are summed up as (min or median)
  */
 public record Device(String cpu, String family, String isa, int cores, String runtime, String version, String kernels,
-        int batch, int threads) {
+        int batch, int threads, String statistic) {
     /**
      * Bumped when the measuring protocol changes, so that stored models are rebuilt (2: an OFA table's pieces measured in
      * passes over chunks of 200, and every spread measurement spanning 15 s at least).
@@ -35,7 +36,7 @@ public record Device(String cpu, String family, String isa, int cores, String ru
         String version = ort ? ortVersion() : m.libtorch();
         String kernels = ort ? "-" : Kernels.state().setting().text();
         return new Device(m.cpu(), m.family(), String.join(" ", m.isa()), m.cores(), o.runtime(), version, kernels, o.batch(),
-                o.threads());
+                o.threads(), o.statistic());
     }
 
     static String ortVersion() {
@@ -46,7 +47,7 @@ public record Device(String cpu, String family, String isa, int cores, String ru
     /** A short stable name of this device: 16 hex digits of a hash over every field and the protocol version. */
     public String fingerprint() {
         return Machine.shortHash(String.join("|", cpu, family, isa, Integer.toString(cores), runtime, version, kernels,
-                Integer.toString(batch), Integer.toString(threads), Integer.toString(PROTOCOL)));
+                Integer.toString(batch), Integer.toString(threads), statistic, Integer.toString(PROTOCOL)));
     }
 
     /** The fields and the fingerprint, in order (results, stored models). */
@@ -61,6 +62,7 @@ public record Device(String cpu, String family, String isa, int cores, String ru
         m.put("kernels", kernels);
         m.put("batch", batch);
         m.put("threads", threads);
+        m.put("statistic", statistic);
         m.put("fingerprint", fingerprint());
         return m;
     }

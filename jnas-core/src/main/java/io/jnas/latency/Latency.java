@@ -34,7 +34,12 @@ public interface Latency<A> extends LatencyModel<A>, AutoCloseable {
      * first {@code passes} passes.
      */
     default double[] measureSpread(java.util.List<A> archs, int passes, Runnable step) {
-        return spread(archs.size(), passes, spreadSeconds(), i -> measure(archs.get(i), 1).medianMs(), step);
+        return spread(archs.size(), passes, spreadSeconds(), i -> value(measure(archs.get(i), 1)), step);
+    }
+
+    /** A session's latency under the model's statistic (the median unless the implementation measures otherwise). */
+    default double value(Measurement m) {
+        return m.medianMs();
     }
 
     /** Seconds a spread measurement spans at least (0: exactly its passes). */

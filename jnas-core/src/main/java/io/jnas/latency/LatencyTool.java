@@ -134,11 +134,7 @@ public final class LatencyTool {
                 device = meter.device();
             }
         }
-        out.put("measured_ms", m.medianMs());
-        out.put("p25_ms", m.p25Ms());
-        out.put("p75_ms", m.p75Ms());
-        out.put("min_ms", m.minMs());
-        out.put("repeats", m.repeats());
+        put(out, m, o);
         out.put("predicted_ms", predicted == null ? null : Math.round(predicted * 10000.0) / 10000.0);
         if (predicted == null) {
             out.put("note", note != null ? note : "no latency model of this space on this device yet: jnas latency build "
@@ -146,6 +142,17 @@ public final class LatencyTool {
         }
         out.put("device", device.toMap());
         return out;
+    }
+
+    /** A measurement's figures: the latency under the options' statistic, then the session's median, quartiles, fastest. */
+    private static void put(Map<String, Object> out, Measurement m, MeasureOptions o) {
+        out.put("measured_ms", o.value(m));
+        out.put("statistic", o.statistic());
+        out.put("median_ms", m.medianMs());
+        out.put("p25_ms", m.p25Ms());
+        out.put("p75_ms", m.p75Ms());
+        out.put("min_ms", m.minMs());
+        out.put("repeats", m.repeats());
     }
 
     /** Builds (or completes) the model of {@code t}'s space: its file, entries, device and seconds. */

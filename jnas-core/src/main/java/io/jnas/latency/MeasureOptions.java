@@ -10,20 +10,27 @@ import java.util.List;
  * @param batch images per call
  * @param threads intra-op threads of the runtime
  * @param warmup untimed calls first
- * @param repeats timed calls; the median is the latency
+ * @param repeats timed calls per session
  * @param spread seconds that spread measurements (a model's entries, a validation, a front) span at least: their passes
  *     over the architectures go on beyond the first five until this much time has passed (at most
  *     {@link Latency#MAX_PASSES}), so that a short list is not measured inside one of a shared machine's slow spells
+ * @param statistic what one session's timed calls are summed up as, the latency: {@code min} (the fastest call: what
+ *     the network costs on this device without interference, the most repeatable on a shared machine) or
+ *     {@code median}; a session, and a spread measurement's pass, with the smallest value is kept
  */
-public record MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats, double spread) {
+public record MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats, double spread, String statistic) {
     /** The runtimes there are. */
     public static final List<String> RUNTIMES = List.of("ort", "jnas");
     /** Seconds spread measurements span at least by default. */
     public static final double SPREAD = 15;
+    /** The statistics there are. */
+    public static final List<String> STATISTICS = List.of("min", "median");
+    /** The statistic by default: the fastest call. */
+    public static final String STATISTIC = "min";
 
-    /** Options with the default {@link #SPREAD}. */
+    /** Options with the default {@link #SPREAD} and {@link #STATISTIC}. */
     public MeasureOptions(String runtime, int batch, int threads, int warmup, int repeats) {
-        this(runtime, batch, threads, warmup, repeats, SPREAD);
+        this(runtime, batch, threads, warmup, repeats, SPREAD, STATISTIC);
     }
 
     public MeasureOptions {
@@ -37,6 +44,14 @@ public record MeasureOptions(String runtime, int batch, int threads, int warmup,
         if (!(spread >= 0 && spread <= 3600)) {
             throw new IllegalArgumentException("--spread must be between 0 and 3600 seconds, got " + spread);
         }
+        if (!STATISTICS.contains(statistic)) {
+            throw new IllegalArgumentException("--statistic must be min or median, got '" + statistic + "'");
+        }
+    }
+
+    /** The latency of {@code m} under {@link #statistic}, in milliseconds. */
+    public double value(Measurement m) {
+        return "min".equals(statistic) ? m.minMs() : m.medianMs();
     }
 
     /** The defaults: ONNX Runtime, batch 1, 1 thread, 10 warm-up calls, 50 timed calls. */
@@ -46,6 +61,6 @@ public record MeasureOptions(String runtime, int batch, int threads, int warmup,
 
     /** The same options with another runtime, batch and threads (warm-up and repeats kept). */
     public MeasureOptions with(String runtime, int batch, int threads) {
-        return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread);
+        return new MeasureOptions(runtime, batch, threads, warmup, repeats, spread, statistic);
     }
 }

@@ -69,6 +69,11 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         return meter.options().spread();
     }
 
+    @Override
+    public double value(Measurement m) {
+        return meter.options().value(m);
+    }
+
     /** Time of one call of {@code s}'s whole network, measured now (not from the table). */
     @Override
     public synchronized Measurement measure(OfaSubnet s, int sessions) {
@@ -189,7 +194,7 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         for (int from = 0; from < pieces.size(); from += CHUNK) {
             List<OfaPieces.Piece> chunk = pieces.subList(from, Math.min(pieces.size(), from + CHUNK));
             double[] best = Latency.spread(chunk.size(), PASSES, spreadSeconds(),
-                    i -> meter.measure(timeable(chunk.get(i)), chunk.get(i).input(), sm, 1).medianMs(), step);
+                    i -> value(meter.measure(timeable(chunk.get(i)), chunk.get(i).input(), sm, 1)), step);
             for (int i = 0; i < best.length; i++) {
                 store(chunk.get(i).key(), best[i]);
             }

@@ -294,7 +294,20 @@ class LatencyModelTest {
         calls[0] = 0;
         Latency.spread(3, 2, 0, i -> ++calls[0], () -> { });
         assertThat(calls[0]).as("no span: exactly the passes asked").isEqualTo(6);
-        assertThatThrownBy(() -> new MeasureOptions("ort", 1, 1, 1, 5, -1)).hasMessageContaining("--spread");
+        assertThatThrownBy(() -> new MeasureOptions("ort", 1, 1, 1, 5, -1, "min")).hasMessageContaining("--spread");
+    }
+
+    /** A session's latency is its fastest call by default, its median when asked; a typo is refused. */
+    @Test
+    void theStatisticChoosesTheFastestCallOrTheMedian() {
+        Measurement m = new Measurement(2.0, 1.5, 2.5, 1.0, 5);
+        assertThat(MeasureOptions.defaults().statistic()).isEqualTo("min");
+        assertThat(MeasureOptions.defaults().value(m)).isEqualTo(1.0);
+        assertThat(new MeasureOptions("ort", 1, 1, 1, 5, 0, "median").value(m)).isEqualTo(2.0);
+        assertThat(MeasureOptions.defaults().with("jnas", 2, 2).statistic()).as("kept by with").isEqualTo("min");
+        assertThatThrownBy(() -> new MeasureOptions("ort", 1, 1, 1, 5, 0, "mean")).hasMessageContaining("--statistic");
+        assertThat(Device.here(MeasureOptions.defaults()).fingerprint()).as("models of another statistic are other models")
+                .isNotEqualTo(Device.here(new MeasureOptions("ort", 1, 1, 10, 50, 15, "median")).fingerprint());
     }
 
     private static void sleepMs(long ms) {

@@ -77,13 +77,8 @@ public final class CellLatency<A> implements Latency<A> {
     }
 
     @Override
-    public double spreadSeconds() {
-        return meter.options().spread();
-    }
-
-    @Override
-    public double value(Measurement m) {
-        return meter.options().value(m);
+    public MeasureOptions options() {
+        return meter.options();
     }
 
     @Override

@@ -37,14 +37,19 @@ public interface Latency<A> extends LatencyModel<A>, AutoCloseable {
         return spread(archs.size(), passes, spreadSeconds(), i -> value(measure(archs.get(i), 1)), step);
     }
 
-    /** A session's latency under the model's statistic (the median unless the implementation measures otherwise). */
+    /** How the model measures (null: a session's median, no span). */
+    default MeasureOptions options() {
+        return null;
+    }
+
+    /** A session's latency under the model's statistic. */
     default double value(Measurement m) {
-        return m.medianMs();
+        return options() == null ? m.medianMs() : options().value(m);
     }
 
     /** Seconds a spread measurement spans at least (0: exactly its passes). */
     default double spreadSeconds() {
-        return 0;
+        return options() == null ? 0 : options().spread();
     }
 
     /**

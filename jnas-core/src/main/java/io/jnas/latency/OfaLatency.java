@@ -65,13 +65,8 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     }
 
     @Override
-    public double spreadSeconds() {
-        return meter.options().spread();
-    }
-
-    @Override
-    public double value(Measurement m) {
-        return meter.options().value(m);
+    public MeasureOptions options() {
+        return meter.options();
     }
 
     /** Time of one call of {@code s}'s whole network, measured now (not from the table). */

@@ -182,8 +182,9 @@ public final class OfaLatency implements Latency<OfaSubnet> {
      * one session each, each piece keeping its fastest, then the chunk is stored (an interrupted build resumes at the
      * chunk it was in). A pass over a chunk takes seconds, longer than this VM's slow states last (1-5 s), so a piece's
      * passes see different states; passes over one subnet's few pieces (half a second) did not: two builds of one table
-     * that way differed by 26 % per piece (after the machine's overall drift), the table's floor. {@code step} runs after
-     * each measurement.
+     * that way differed by 26 % per piece (after the machine's overall drift), the table's floor. A chunk's passes also
+     * span the options' {@code spread} seconds at least, as {@link Latency#spread} does. {@code step} runs after each
+     * measurement of the first {@link #PASSES} passes.
      */
     private void measurePieces(List<OfaPieces.Piece> pieces, NDManager sm, Runnable step) {
         for (int from = 0; from < pieces.size(); from += CHUNK) {

@@ -141,7 +141,12 @@ public record NatRun(StrategyConfig strategy, List<String> objectives, Estimator
             cells = cells == 0 ? io.jnas.latency.LatencyModels.CELLS : cells;
             spread = spread == null ? io.jnas.latency.MeasureOptions.SPREAD : spread;
             statistic = statistic == null ? "median" : statistic;
-            measure(runtime, batch, threads, spread, statistic); // checks the span and the statistic
+            if (!(spread >= 0 && spread <= 3600)) { // named as the search's options, not jnas latency's
+                throw new IllegalArgumentException("--latency-spread must be between 0 and 3600 seconds, got " + spread);
+            }
+            if (!io.jnas.latency.MeasureOptions.STATISTICS.contains(statistic)) {
+                throw new IllegalArgumentException("--latency-statistic must be min or median, got '" + statistic + "'");
+            }
             if (maxMs < 0 || !Double.isFinite(maxMs)) {
                 throw new IllegalArgumentException("--max-latency must be a positive number of milliseconds, got " + maxMs);
             }

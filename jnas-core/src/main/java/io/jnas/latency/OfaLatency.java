@@ -21,9 +21,11 @@ import java.util.function.Consumer;
  * The latency look-up table of an OFA / OFAv2 super-network's subnets (once-for-all's approach): every piece of a
  * subnet's inference graph (the stem with the first block; each block by stage, input shape, kernel, expand ratio,
  * branch gene and stride; each sum of OFAv2's dense skips; the exit head) is timed on its own once, and a subnet's
- * latency is the sum of its pieces' times, mapped by a power-law calibration {@code e^a · sum^b} fitted (log against log,
- * so that relative errors count) on whole
- * subnets measured for it (what a call costs beyond its pieces, and what the runtime gains by running them together).
+ * latency is the sum of its pieces' times, mapped by a power-law calibration {@code e^(a + c_nd) · sum^b} fitted (log
+ * against log, so that relative errors count) on whole subnets measured for it (what a call costs beyond its pieces, and
+ * what the runtime gains by running them together). {@code c_nd} is a term per early exit of OFAv2 (zero for the
+ * shallowest exit and for super-networks without exits): on an Intel Xeon with AVX-512 the sums of subnets ending in
+ * different exits were off by -12 % to +33 % against one another, which one power law cannot follow.
  * Pieces missing from the table are measured when first needed and stored; {@link #build} measures them all ahead
  * and calibrates.
  */
@@ -31,6 +33,8 @@ public final class OfaLatency implements Latency<OfaSubnet> {
     /** The table's entries of the calibration's intercept and slope. */
     static final String CAL_A = "calibration a";
     static final String CAL_B = "calibration b";
+    /** Prefix of the calibration's term per early exit ({@code CAL_EXIT + nd}). */
+    static final String CAL_EXIT = "calibration exit ";
     /** Pieces measured together in spread passes (and stored together) by a build. */
     static final int CHUNK = 200;
     private final NDManager manager = NDManager.newBaseManager();
@@ -89,13 +93,14 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         return out;
     }
 
-    /** The sum of the pieces' milliseconds, calibrated (e^a · sum^b) when the table has a calibration. */
+    /** The sum of the pieces' milliseconds, calibrated (e^(a + c_nd) · sum^b) when the table has a calibration. */
     @Override
     public synchronized double predictMs(OfaSubnet s) {
         double sum = sum(s);
         Double a = table.get(CAL_A);
         Double b = table.get(CAL_B);
-        return a == null || b == null ? sum : Math.exp(a) * Math.pow(sum, b);
+        Double c = table.get(CAL_EXIT + s.nd());
+        return a == null || b == null ? sum : Math.exp(a + (c == null ? 0 : c)) * Math.pow(sum, b);
     }
 
     /** Whether the table has its calibration (a build finished). */
@@ -136,7 +141,6 @@ public final class OfaLatency implements Latency<OfaSubnet> {
      */
     public synchronized void calibrate(OfaSpace space, int n, long seed, java.util.function.BiConsumer<Integer, Integer> progress) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        org.apache.commons.math3.stat.regression.SimpleRegression fit = new org.apache.commons.math3.stat.regression.SimpleRegression();
         java.util.List<OfaSubnet> subnets = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             subnets.add(space.sample(r));
@@ -144,12 +148,19 @@ public final class OfaLatency implements Latency<OfaSubnet> {
         }
         int[] done = {0};
         double[] whole = measureSpread(subnets, PASSES, () -> progress.accept(++done[0], n * PASSES));
+        double[] sums = new double[n];
         for (int i = 0; i < n; i++) {
             store("whole " + subnets.get(i), whole[i]);
-            fit.addData(Math.log(sum(subnets.get(i))), Math.log(whole[i]));
+            sums[i] = sum(subnets.get(i));
         }
-        store(CAL_A, fit.getIntercept());
-        store(CAL_B, fit.getSlope());
+        OfaCalibration c = OfaCalibration.fit(subnets.stream().mapToInt(OfaSubnet::nd).toArray(), sums, whole);
+        store(CAL_A, c.a());
+        store(CAL_B, c.b());
+        for (int nd = 0; nd <= OfaSubnet.STAGES; nd++) {
+            if (table.get(CAL_EXIT + nd) != null || c.exits().containsKey(nd)) {
+                store(CAL_EXIT + nd, c.exits().getOrDefault(nd, 0.0)); // a term of an earlier fit is reset, not left
+            }
+        }
     }
 
     /**

@@ -79,6 +79,39 @@ class LatencyModelTest {
             assertThat(lat.calibrated()).isTrue();
             assertThat(lat.predictMs(SUBNET)).isCloseTo(0.5 * Math.pow(sum, 1.25), org.assertj.core.data.Offset.offset(1e-9));
         }
+        t.put(OfaLatency.CAL_EXIT + (SUBNET.nd() - 1), 5.0); // another exit's term does not apply
+        t.put(OfaLatency.CAL_EXIT + SUBNET.nd(), 0.2);
+        try (OfaLatency lat = OfaLatency.open(V2, o, dir, line -> { })) {
+            assertThat(lat.predictMs(SUBNET)).as("the subnet's exit term multiplies by e^0.2")
+                    .isCloseTo(0.5 * Math.exp(0.2) * Math.pow(sum, 1.25), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void theCalibrationFitsAPowerLawAndATermPerExitWithEnoughSubnets() {
+        SplittableRandom r = new SplittableRandom(3);
+        int[] nd = new int[40];
+        double[] sum = new double[40];
+        double[] whole = new double[40];
+        Map<Integer, Double> term = Map.of(1, 0.0, 2, -0.12, 3, 0.28, 4, 0.33, 5, 0.0);
+        for (int i = 0; i < nd.length; i++) {
+            nd[i] = i < 38 ? 1 + i % 4 : 5; // exit 5 twice only: too few for a term of its own
+            sum[i] = 0.05 + r.nextDouble();
+            whole[i] = Math.exp(0.75 + term.get(nd[i]) + 1.39 * Math.log(sum[i]) + 0.01 * (r.nextDouble() - 0.5));
+        }
+        OfaCalibration c = OfaCalibration.fit(nd, sum, whole);
+        org.assertj.core.data.Offset<Double> near = org.assertj.core.data.Offset.offset(0.02);
+        assertThat(c.b()).isCloseTo(1.39, near);
+        assertThat(c.exits()).as("the shallowest exit is the reference; exit 5 has two subnets").containsOnlyKeys(2, 3, 4);
+        assertThat(c.exits().get(2)).isCloseTo(-0.12, near);
+        assertThat(c.exits().get(3)).isCloseTo(0.28, near);
+        assertThat(c.exits().get(4)).isCloseTo(0.33, near);
+        assertThat(c.a()).as("exit 5 shares the reference's a").isCloseTo(0.75, near);
+        OfaCalibration plain = OfaCalibration.fit(new int[] {0, 0, 0, 0}, new double[] {1, 2, 4, 8},
+                new double[] {0.5, 1.0, 2.0, 4.0});
+        assertThat(plain.exits()).as("a super-network without exits").isEmpty();
+        assertThat(plain.a()).isCloseTo(Math.log(0.5), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(plain.b()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

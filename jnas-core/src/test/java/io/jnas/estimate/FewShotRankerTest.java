@@ -118,9 +118,11 @@ public class FewShotRankerTest {
         io.jnas.space.darts.DartsSpace darts = new io.jnas.space.darts.DartsSpace();
         String g = darts.format(darts.sample(new SplittableRandom(3)));
         List<Double> f = FewShotRanker.structure(darts, g);
-        assertThat(f).hasSize(14);
-        // 8 edges in the normal cell, 8 in the reduction cell
+        assertThat(f).hasSize(21);
+        // 8 edges in the normal cell, 8 in the reduction cell (those from its inputs, then those from intermediate nodes),
+        // of which the first node's two read inputs
         assertThat(f.subList(0, 7).stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8);
-        assertThat(f.subList(7, 14).stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8);
+        assertThat(f.subList(7, 21).stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(8);
+        assertThat(f.subList(7, 14).stream().mapToDouble(Double::doubleValue).sum()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -187,16 +187,18 @@ class LatencyModelTest {
     }
 
     /**
-     * DARTS has a model too: its features count each operation in the normal and in the reduction cell, and the fit on
-     * stored cells recovers a synthetic per-operation, per-cell-kind table exactly.
+     * DARTS has a model too: its features count each operation in the normal cell and in the reduction cell, the latter
+     * apart for edges that read the cell's inputs (stride 2) and edges that read intermediate nodes, and the fit on stored
+     * cells recovers a synthetic table of that kind exactly.
      */
     @Test
     void theDartsTableIsPerOperationAndCellKind() throws Exception {
         SpaceKit<Object> kit = SpaceKits.get("darts");
         io.jnas.space.darts.Genotype v2 = io.jnas.space.darts.Genotype.DARTS_V2;
         double[] f = ((io.jnas.space.SearchSpace<io.jnas.space.darts.Genotype>) (Object) kit.space()).latencyFeatures(v2);
-        // DARTS_V2: normal 2 skip_connect, 5 sep_conv_3x3, 1 dil_conv_3x3; reduce 5 max_pool_3x3, 3 skip_connect
-        assertThat(f).containsExactly(0, 0, 2, 5, 0, 1, 0, 5, 0, 3, 0, 0, 0, 0);
+        // DARTS_V2: normal 2 skip_connect, 5 sep_conv_3x3, 1 dil_conv_3x3; reduce 5 max_pool_3x3 on the cell's inputs
+        // (stride 2), 3 skip_connect on intermediate nodes (stride 1)
+        assertThat(f).containsExactly(0, 0, 2, 5, 0, 1, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0);
         double[] cost = new double[f.length];
         SplittableRandom r = new SplittableRandom(5);
         for (int i = 0; i < cost.length; i++) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Latency as a search objective (docs/latency.md, docs/results.md "Latency"), real CIFAR-10, cpu preset:
 #  1. the OFAv2 cpu super-network (skipped when runs/exp-latency/sn exists; SKIP_OFA=1 skips every OFA step);
-#  2. this machine's latency models of its subnets and of NAS-Bench-201, each validated on 100 fresh architectures;
+#  2. this machine's latency models of its subnets, of NAS-Bench-201 and of the DARTS space, each validated on 100 fresh
+#     architectures;
 #  3. NATv2 on the same super-network and seed, once with error,macs and once with error,latency;
 #  4. NATv2 on NAS-Bench-201 (table accuracies, 100 evaluations), seeds 1-3, once with error,params and once with
 #     error,latency.
@@ -28,6 +29,7 @@ if [ "${SKIP_OFA:-0}" != 1 ]; then
   go "$OUT/nat-macs-s$SEED" search nat --supernet "$OUT/sn" --objectives error,macs --max-latency "$NEVER" --seed "$SEED"
 fi
 "$JNAS" latency validate --space nb201 --count 100 --json --pairs "$OUT/validate-nb201.csv" > "$OUT/validate-nb201.json"
+"$JNAS" latency validate --space darts --count 100 --json --pairs "$OUT/validate-darts.csv" > "$OUT/validate-darts.json"
 for s in 1 2 3; do
   go "$OUT/nb201-latency-s$s" search nat --space nb201 --table "$TABLE" --evaluations 100 --objectives error,latency --seed "$s"
   go "$OUT/nb201-params-s$s" search nat --space nb201 --table "$TABLE" --evaluations 100 --objectives error,params \

@@ -6,7 +6,7 @@ import os
 import sys
 
 out, seed = sys.argv[1], sys.argv[2]
-for name in ("ofav2", "nb201"):
+for name in ("ofav2", "nb201", "darts"):
     path = f"{out}/validate-{name}.json"
     if os.path.exists(path):
         v = json.loads(open(path).read().splitlines()[-1])

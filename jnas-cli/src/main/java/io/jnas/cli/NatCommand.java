@@ -67,6 +67,9 @@ final class NatCommand implements Callable<Integer> {
     @Option(names = "--init", defaultValue = "spread", description = "NATv2's initial archive: spread (farthest-point over "
             + "params and MACs) or sorting (non-dominated sorting, as published) (default ${DEFAULT-VALUE}).")
     String init;
+    @Option(names = "--fit", defaultValue = NatConfig.FIT, description = "What the predictor learns from: archive (its members, "
+            + "as published) or history (every architecture scored so far) (default ${DEFAULT-VALUE}).")
+    String fit;
     @Option(names = "--predictor", defaultValue = "gbt", description = "gbt, rf, rbf, gp or mlp (default ${DEFAULT-VALUE}).")
     String predictor;
     @Option(names = "--folds", description = "k-fold predictor ensemble (cpu 5, paper 10).")
@@ -109,7 +112,7 @@ final class NatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean onSupernet = SupernetSpec.SPACES.contains(space);
         NatConfig nat = NatConfig.preset(preset.paper(), policy, objectives, archive, iterations, candidates, predictor, folds,
-                onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, out.seed);
+                onSupernet ? adaptEpochs : Integer.valueOf(0), evaluations, init, fit, out.seed);
         StrategyConfig s = NatRun.strategy(strategy, nat, strategyOptions);
         NatRun run;
         if (onSupernet) {

@@ -72,7 +72,7 @@ class ToySpaceTest {
         double nat = 0;
         double random = 0;
         for (long seed = 0; seed < 5; seed++) {
-            NatSearch<ToySpace.Arch> s = NatConfig.preset(false, "natv2", obj, 20, null, 10, "rf", 3, 0, 100, "spread", seed)
+            NatSearch<ToySpace.Arch> s = NatConfig.preset(false, "natv2", obj, 20, null, 10, "rf", 3, 0, 100, "spread", "history", seed)
                     .create(space, cost);
             run(s);
             nat += quality.ratio(s.front().stream().map(m -> m.objectives(obj)).toList()) / 5;

@@ -66,7 +66,7 @@ class NatLatencyTest {
 
     @Test
     void everyEvaluatedCandidateMeetsTheLimitAndCarriesItsLatency() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "latency"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread", 4);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "latency"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread", "history", 4);
         NatSearch<OfaSubnet> search = cfg.create(space, cost);
         List<OfaSubnet> evaluated = new ArrayList<>();
         try (InFlight engine = new InFlight(1)) {
@@ -85,7 +85,7 @@ class NatLatencyTest {
 
     @Test
     void latencyNeedsALatencyModel() {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "latency"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread", 4);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "latency"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread", "history", 4);
         CostModel<OfaSubnet> plain = new CostModel<>() {
             @Override
             public long params(OfaSubnet s) {
@@ -99,7 +99,7 @@ class NatLatencyTest {
         };
         assertThatThrownBy(() -> cfg.create(space, plain)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("no latency model");
-        assertThatThrownBy(() -> new NatConfig("natv2", List.of("error", "speed"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread",
+        assertThatThrownBy(() -> new NatConfig("natv2", List.of("error", "speed"), 16, 3, 5, "rbf", 1, 20, 5, 0, 10, 0, "spread", "history",
                 4)).hasMessageContaining("params, macs and latency");
     }
 }

@@ -75,7 +75,8 @@ class NatSearchTest {
 
     @Test
     void natv2KeepsAFixedArchiveAndImprovesTheFront() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0, "spread", 0);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0,
+                "spread", "history", 0);
         List<NatState> states = new ArrayList<>();
         List<Integer> adapted = new ArrayList<>();
         NatSearch<OfaSubnet> s = run(cfg, states, adapted);
@@ -99,7 +100,8 @@ class NatSearchTest {
 
     @Test
     void aRestoredSearchContinuesExactlyAsTheUninterruptedOne() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "sorting", 3);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0,
+                "sorting", "history", 3);
         List<NatState> states = new ArrayList<>();
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
         NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
@@ -111,9 +113,48 @@ class NatSearchTest {
         assertThat(resumed.hypervolume()).isEqualTo(whole.hypervolume());
     }
 
+    /**
+     * The predictor's rows: every architecture evaluated, including those that left NATv2's fixed archive; a checkpoint
+     * keeps them, and one written before they were kept (no history) resumes with the archive in their place.
+     */
+    @Test
+    void theHistoryKeepsEveryEvaluatedArchitectureAndTheFitSettingIsHonoured() throws Exception {
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0,
+                "spread", "history", 3);
+        List<NatState> states = new ArrayList<>();
+        NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
+        NatState last = states.get(states.size() - 1);
+        assertThat(last.history()).hasSize(24).hasSize(last.evaluated());
+        assertThat(last.history()).extracting(NatState.Row::arch).containsExactlyInAnyOrderElementsOf(last.evaluatedArchs());
+        assertThat(last.history()).containsAll(last.archive());
+        // a state as JSON, and as an older checkpoint without the history
+        String json = io.jnas.run.Json.write(states.get(1));
+        assertThat(io.jnas.run.Json.MAPPER.readValue(json, NatState.class)).isEqualTo(states.get(1));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.jnas.run.Json.MAPPER.readTree(json);
+        tree.remove("history");
+        NatState old = io.jnas.run.Json.MAPPER.treeToValue(tree, NatState.class);
+        assertThat(old.history()).isEmpty();
+        assertThat(old.historyMembers(space)).isEqualTo(old.members(space));
+        NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
+        resumed.restore(old);
+        try (InFlight engine = new InFlight(1)) {
+            new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, sc, replayed) -> { });
+        }
+        assertThat(resumed.state().history()).hasSize(states.get(1).archive().size() + 8);
+        // the same search with the predictor on the archive only proposes otherwise
+        NatConfig onArchive = new NatConfig("natv2", cfg.objectives(), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread",
+                "archive", 3);
+        assertThat(run(onArchive, new ArrayList<>(), new ArrayList<>()).state().evaluatedArchs())
+                .isNotEqualTo(whole.state().evaluatedArchs());
+        // a configuration written before the setting existed resumes as it ran: on the archive
+        assertThat(new NatConfig("natv2", cfg.objectives(), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread", null, 3).fit())
+                .isEqualTo("archive");
+    }
+
     @Test
     void anEvaluationBudgetShortensTheLastIteration() throws Exception {
-        NatConfig cfg = NatConfig.preset(false, "natv2", List.of("error", "params", "macs"), 10, null, 4, "rbf", 1, 0, 21, "spread", 5);
+        NatConfig cfg = NatConfig.preset(false, "natv2", List.of("error", "params", "macs"), 10, null, 4, "rbf", 1, 0, 21,
+                "spread", "history", 5);
         assertThat(cfg.iterations()).isEqualTo(3);
         NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), new ArrayList<>());
         assertThat(perIteration).containsEntry(0, 10).containsEntry(1, 4).containsEntry(2, 4).containsEntry(3, 3);
@@ -122,7 +163,7 @@ class NatSearchTest {
 
     @Test
     void natBaselineGrowsItsArchive() throws Exception {
-        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread", 1);
+        NatConfig cfg = new NatConfig("nat", List.of("error", "macs"), 10, 2, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread", "history", 1);
         List<Integer> adapted = new ArrayList<>();
         NatSearch<OfaSubnet> s = run(cfg, new ArrayList<>(), adapted);
         assertThat(s.archive()).hasSize(10 + 2 * 4);
@@ -178,7 +219,8 @@ class NatSearchTest {
             pool.add(space.sample(r));
         }
         List<OfaSubnet> asked = new ArrayList<>();
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 10, 3, 5, "gp", 1, 20, 5, 0, 10, 0, "spread", 0);
+        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 10, 3, 5, "gp", 1, 20, 5, 0, 10, 0,
+                "spread", "history", 0);
         NatSearch<OfaSubnet> search = cfg.create(space, cost);
         search.attach(new Strategy.Hooks<>(state -> { }, (sampler, it) -> { }, line -> { },
                 new Strategy.Candidates<>(a -> new double[] {noise(a)}, List.copyOf(pool))));

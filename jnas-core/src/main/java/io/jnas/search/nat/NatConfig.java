@@ -26,13 +26,20 @@ import java.util.List;
  * @param evaluations most architectures scored in all (the last iteration proposes fewer); 0 = archive + iterations
  *     × candidates
  * @param init NATv2's initial archive: spread (farthest-point over the cheap objectives; ours) or sorting (as published)
+ * @param fit what the predictor learns from: archive (the archive's members, as published) or history (every
+ *     architecture scored so far; on NAS-Bench-201 no better in the median, docs/results.md)
  * @param seed seed of every random choice of the loop
  */
 public record NatConfig(String policy, List<String> objectives, int archive, int iterations, int candidates,
         String predictor, int folds, int population, int generations, int adaptEpochs, int adaptTop, int evaluations,
-        String init, long seed) implements StrategyConfig {
+        String init, String fit, long seed) implements StrategyConfig {
     public NatConfig {
         objectives = List.copyOf(objectives);
+        // a run started before this setting existed resumes as it ran
+        fit = fit == null ? "archive" : fit;
+        if (!fit.equals("history") && !fit.equals("archive")) {
+            throw new IllegalArgumentException("--fit must be history or archive, got '" + fit + "'");
+        }
         if (!List.of(Predictor.KINDS).contains(predictor)) {
             throw new IllegalArgumentException("unknown predictor '" + predictor + "' (allowed: " + String.join(", ", Predictor.KINDS)
                     + ")");
@@ -57,6 +64,9 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
         }
     }
 
+    /** The default of {@code fit}. */
+    public static final String FIT = "archive";
+
     /** True for NATv2's policy. */
     public boolean v2() {
         return policy.equals("natv2");
@@ -76,13 +86,14 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
      * best 150). {@code evaluations} > 0 sets the iterations that budget needs.
      */
     public static NatConfig preset(boolean paper, String policy, List<String> objectives, Integer archive, Integer iterations,
-            Integer candidates, String predictor, Integer folds, Integer adaptEpochs, int evaluations, String init, long seed) {
+            Integer candidates, String predictor, Integer folds, Integer adaptEpochs, int evaluations, String init, String fit,
+            long seed) {
         boolean v2 = policy.equals("natv2");
         int a = archive != null ? archive : paper ? (v2 ? 300 : 100) : 30;
         int c = candidates != null ? candidates : paper ? (v2 ? 25 : 8) : 6;
         int it = evaluations > 0 ? iterationsFor(evaluations, a, c) : iterations != null ? iterations : paper ? 30 : 5;
         return new NatConfig(policy, objectives, a, it, c, predictor, folds != null ? folds : paper ? 10 : 5, paper ? 100 : 40,
-                paper ? 20 : 10, adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, evaluations, init, seed);
+                paper ? 20 : 10, adaptEpochs != null ? adaptEpochs : paper ? 5 : 1, paper ? 150 : 15, evaluations, init, fit, seed);
     }
 
     /** The iterations that {@code evaluations} evaluations need with this archive and number of candidates. */
@@ -151,6 +162,7 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
         private Integer adaptEpochs;
         private int evaluations;
         private String init = "spread";
+        private String fit = FIT;
         private long seed;
 
         private Builder() {
@@ -214,6 +226,12 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
             return this;
         }
 
+        /** What the predictor learns from: history or archive. */
+        public Builder fit(String v) {
+            fit = v;
+            return this;
+        }
+
         public Builder seed(long v) {
             seed = v;
             return this;
@@ -221,7 +239,7 @@ public record NatConfig(String policy, List<String> objectives, int archive, int
 
         public NatConfig build() {
             return preset(paper, policy, objectives, archive, iterations, candidates, predictor, folds, adaptEpochs, evaluations,
-                    init, seed);
+                    init, fit, seed);
         }
     }
 }

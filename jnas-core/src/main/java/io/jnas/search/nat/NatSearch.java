@@ -38,6 +38,7 @@ public final class NatSearch<A> implements Strategy<A> {
     private Consumer<String> log = line -> { };
     private Strategy.Candidates<A> candidates = Strategy.Candidates.none();
     private List<Member<A>> archive = new ArrayList<>();
+    private final List<Member<A>> history = new ArrayList<>();
     private final List<Member<A>> fresh = new ArrayList<>();
     private final List<Double> hypervolume = new ArrayList<>();
     private int iteration = -1;
@@ -87,6 +88,8 @@ public final class NatSearch<A> implements Strategy<A> {
         // costs and latencies come from the cost model again (a latency model is stored, so they are the same)
         archive = new ArrayList<>(state.members(space).stream().map(m -> objectives.member(m.arch(), m.error(), m.iteration()))
                 .toList());
+        history.clear();
+        state.historyMembers(space).forEach(m -> history.add(objectives.member(m.arch(), m.error(), m.iteration())));
         hypervolume.clear();
         hypervolume.addAll(state.hypervolume());
         iteration = state.iteration();
@@ -113,7 +116,8 @@ public final class NatSearch<A> implements Strategy<A> {
             log.accept(cfg.policy() + ": evaluating the initial archive of " + init.size() + " architectures");
             return init;
         }
-        return surrogate.propose(archive, seen, iteration, Math.min(cfg.candidates(), cfg.budget() - evaluated));
+        List<Member<A>> rows = cfg.fit().equals("history") ? history : archive;
+        return surrogate.propose(rows, archive, seen, iteration, Math.min(cfg.candidates(), cfg.budget() - evaluated));
     }
 
     @Override
@@ -125,6 +129,7 @@ public final class NatSearch<A> implements Strategy<A> {
 
     private void close() {
         open = false;
+        history.addAll(fresh);
         try {
             if (iteration == 0) {
                 archive = new ArrayList<>(fresh);
@@ -150,7 +155,7 @@ public final class NatSearch<A> implements Strategy<A> {
     /** The state after the last finished iteration. */
     @Override
     public NatState state() {
-        return NatState.of(iteration, evaluated, archive, hypervolume, seen, space);
+        return NatState.of(iteration, evaluated, archive, hypervolume, seen, history, space);
     }
 
     @Override

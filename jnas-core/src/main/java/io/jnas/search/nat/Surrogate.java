@@ -88,20 +88,21 @@ final class Surrogate<A> {
     }
 
     /**
-     * Fits the predictor on the archive, runs NSGA-III on it and chooses {@code n} candidates to evaluate, none of
-     * them in {@code known} (every architecture evaluated so far: one that left the archive is not proposed again).
+     * Fits the predictor on {@code rows} (the archive, or every member evaluated so far), runs NSGA-III on it from the
+     * archive and chooses {@code n} candidates to evaluate, none of them in {@code known} (every architecture evaluated
+     * so far: one that left the archive is not proposed again).
      */
-    List<A> propose(List<Member<A>> archive, Set<A> known, int iteration, int n) {
+    List<A> propose(List<Member<A>> rows, List<Member<A>> archive, Set<A> known, int iteration, int n) {
         // costly extra inputs (proxies on demand): NSGA-III explores on the free inputs, and the extra ones decide among
         // a shortlist of 3n
         boolean twoStage = candidates.costly() && !candidates.pooled();
-        KFoldEnsemble predictor = fit(archive, iteration, !twoStage);
+        KFoldEnsemble predictor = fit(rows, iteration, !twoStage);
         if (candidates.pooled()) {
             return choose(predictPool(predictor, known, iteration), n, iteration).stream().map(Member::arch).toList();
         }
         if (twoStage) {
             List<A> shortlist = explore(archive, known, iteration, 3 * n, predictor, false);
-            KFoldEnsemble full = fit(archive, iteration, true);
+            KFoldEnsemble full = fit(rows, iteration, true);
             double[] err = full.predict(shortlist.stream().map(this::features).toArray(double[][]::new));
             List<Member<A>> pool = new ArrayList<>();
             for (int i = 0; i < err.length; i++) {

@@ -73,6 +73,16 @@ class NatSearchTest {
         return search;
     }
 
+    /** A search restored from {@code state} (after iteration 1), run to its end. */
+    private NatSearch<OfaSubnet> resume(NatConfig cfg, NatState state) throws Exception {
+        NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
+        resumed.restore(state);
+        try (InFlight engine = new InFlight(1)) {
+            new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, s, replayed) -> { });
+        }
+        return resumed;
+    }
+
     @Test
     void natv2KeepsAFixedArchiveAndImprovesTheFront() throws Exception {
         NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 20, 3, 6, "gbt", 3, 20, 5, 1, 10, 0,
@@ -104,11 +114,7 @@ class NatSearchTest {
                 "sorting", "history", 3);
         List<NatState> states = new ArrayList<>();
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
-        NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
-        resumed.restore(states.get(1));
-        try (InFlight engine = new InFlight(1)) {
-            new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, s, replayed) -> { });
-        }
+        NatSearch<OfaSubnet> resumed = resume(cfg, states.get(1));
         assertThat(resumed.archive()).isEqualTo(whole.archive());
         assertThat(resumed.hypervolume()).isEqualTo(whole.hypervolume());
     }
@@ -135,11 +141,7 @@ class NatSearchTest {
         NatState old = io.jnas.run.Json.MAPPER.treeToValue(tree, NatState.class);
         assertThat(old.history()).isEmpty();
         assertThat(old.historyMembers(space)).isEqualTo(old.members(space));
-        NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
-        resumed.restore(old);
-        try (InFlight engine = new InFlight(1)) {
-            new SearchLoop<>(resumed, accuracy, engine, space::format).run(2, (round, a, sc, replayed) -> { });
-        }
+        NatSearch<OfaSubnet> resumed = resume(cfg, old);
         assertThat(resumed.state().history()).hasSize(states.get(1).archive().size() + 8);
         // the same search with the predictor on the archive only proposes otherwise
         NatConfig onArchive = new NatConfig("natv2", cfg.objectives(), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread",

@@ -73,6 +73,11 @@ class NatSearchTest {
         return search;
     }
 
+    /** A small NATv2 search (archive 12, 3 iterations of 4, rbf predictor, seed 3) with the given init and fit. */
+    private static NatConfig small(String init, String fit) {
+        return new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, init, fit, 3);
+    }
+
     /** A search restored from {@code state} (after iteration 1), run to its end. */
     private NatSearch<OfaSubnet> resume(NatConfig cfg, NatState state) throws Exception {
         NatSearch<OfaSubnet> resumed = cfg.create(space, cost);
@@ -110,8 +115,7 @@ class NatSearchTest {
 
     @Test
     void aRestoredSearchContinuesExactlyAsTheUninterruptedOne() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0,
-                "sorting", "history", 3);
+        NatConfig cfg = small("sorting", "history");
         List<NatState> states = new ArrayList<>();
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
         NatSearch<OfaSubnet> resumed = resume(cfg, states.get(1));
@@ -125,8 +129,7 @@ class NatSearchTest {
      */
     @Test
     void theHistoryKeepsEveryEvaluatedArchitectureAndTheFitSettingIsHonoured() throws Exception {
-        NatConfig cfg = new NatConfig("natv2", List.of("error", "params", "macs"), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0,
-                "spread", "history", 3);
+        NatConfig cfg = small("spread", "history");
         List<NatState> states = new ArrayList<>();
         NatSearch<OfaSubnet> whole = run(cfg, states, new ArrayList<>());
         NatState last = states.get(states.size() - 1);
@@ -144,13 +147,10 @@ class NatSearchTest {
         NatSearch<OfaSubnet> resumed = resume(cfg, old);
         assertThat(resumed.state().history()).hasSize(states.get(1).archive().size() + 8);
         // the same search with the predictor on the archive only proposes otherwise
-        NatConfig onArchive = new NatConfig("natv2", cfg.objectives(), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread",
-                "archive", 3);
-        assertThat(run(onArchive, new ArrayList<>(), new ArrayList<>()).state().evaluatedArchs())
+        assertThat(run(small("spread", "archive"), new ArrayList<>(), new ArrayList<>()).state().evaluatedArchs())
                 .isNotEqualTo(whole.state().evaluatedArchs());
         // a configuration written before the setting existed resumes as it ran: on the archive
-        assertThat(new NatConfig("natv2", cfg.objectives(), 12, 3, 4, "rbf", 1, 20, 5, 0, 10, 0, "spread", null, 3).fit())
-                .isEqualTo("archive");
+        assertThat(small("spread", null).fit()).isEqualTo("archive");
     }
 
     @Test

@@ -44,6 +44,19 @@ public final class CellOps {
         };
     }
 
+    /**
+     * A NAS-Bench-201 convolution without its leading ReLU, for inputs that are already activated; its parts keep the
+     * names of {@link #nb201}'s (the ReLU's place holds an identity), so weights and checkpoints carry over.
+     */
+    public static Module nb201PreActivated(Init init, Nb201Op op, int c, boolean affine) {
+        int k = switch (op) {
+            case NOR_CONV_1X1 -> 1;
+            case NOR_CONV_3X3 -> 3;
+            default -> throw new IllegalArgumentException(op.text() + " has no leading ReLU to share");
+        };
+        return Sequential.of(new Identity(), new Conv(init, c, c, k, 1, k / 2, 1, 1, false), new BatchNorm(init, c, affine));
+    }
+
     /** A NAS-Bench-201 operation on C channels (stride 1). */
     public static Module nb201(Init init, Nb201Op op, int c, boolean affine) {
         return switch (op) {

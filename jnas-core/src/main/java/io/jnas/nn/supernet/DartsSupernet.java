@@ -80,7 +80,8 @@ public final class DartsSupernet extends Supernet {
         }
         for (int i = 0; i < cells.size(); i++) {
             SearchCell cell = cells.get(i);
-            NDArray out = remask(cell.forward(ctx, s0, s1, cell.reduction ? wr : wn, cell.reduction ? er : en, auxBeta), mask);
+            NDArray out = remask(cell.forward(ctx, s0, s1, cell.reduction ? wr : wn, cell.reduction ? er : en, auxBeta,
+                    edgeWork()), mask);
             s0 = s1;
             s1 = out;
             for (int k = 0; k < 3; k++) {
@@ -173,7 +174,11 @@ public final class DartsSupernet extends Supernet {
         return Arrays.stream(OPS).map(DartsOp::text).toList();
     }
 
-    /** A search cell: 14 mixed edges over 4 nodes, output the concatenation of the nodes. */
+    /**
+     * A search cell: 14 mixed edges over 4 nodes, output the concatenation of the nodes. The edges that read one state
+     * share its ReLU and its two pools with their batch norms (the same tensors for each of them), so each is computed
+     * once per state instead of once per edge.
+     */
     static final class SearchCell extends Module {
         final boolean reduction;
         private final Module pre0;
@@ -187,15 +192,25 @@ public final class DartsSupernet extends Supernet {
             pre1 = child("pre1", Ops.reluConvBn(init, cp, c, 1, 1, 0, false));
             int k = 0;
             int pc = c / o.partialChannels();
+            // per state, the pools (each with its non-affine batch norm) that every edge reading the state shares
+            Module[][] pools = new Module[1 + Genotype.NODES][];
             for (int n = 2; n < 2 + Genotype.NODES; n++) {
                 for (int j = 0; j < n; j++) {
                     int stride = reduction && j < 2 ? 2 : 1;
+                    if (pools[j] == null) {
+                        pools[j] = new Module[] {CellOps.darts(init, DartsOp.MAX_POOL_3X3, pc, stride, false, true),
+                                CellOps.darts(init, DartsOp.AVG_POOL_3X3, pc, stride, false, true)};
+                    }
                     List<Module> ops = new ArrayList<>();
                     boolean[] pre = new boolean[OPS.length];
                     for (DartsOp op : OPS) {
                         pre[op.ordinal()] = CellOps.sharesRelu(op);
-                        ops.add(pre[op.ordinal()] ? CellOps.dartsPreActivated(init, op, pc, stride)
-                                : CellOps.darts(init, op, pc, stride, false, true));
+                        ops.add(switch (op) {
+                            case MAX_POOL_3X3 -> pools[j][0];
+                            case AVG_POOL_3X3 -> pools[j][1];
+                            default -> pre[op.ordinal()] ? CellOps.dartsPreActivated(init, op, pc, stride)
+                                    : CellOps.darts(init, op, pc, stride, false, true);
+                        });
                     }
                     Module aux = o.auxSkip() ? (stride == 1 ? new Identity() : new FactorizedReduce(init, c, c, false)) : null;
                     edges[k] = child("edges." + k, new MixedOp(ops, pre, c, o.partialChannels(), stride, aux));
@@ -209,7 +224,7 @@ public final class DartsSupernet extends Supernet {
             throw new UnsupportedOperationException("a search cell needs two inputs and its weights");
         }
 
-        NDArray forward(Ctx ctx, NDArray s0, NDArray s1, NDArray w, NDArray edgeW, double auxBeta) {
+        NDArray forward(Ctx ctx, NDArray s0, NDArray s1, NDArray w, NDArray edgeW, double auxBeta, MixedOp.Shared shared) {
             List<NDArray> states = new ArrayList<>();
             states.add(pre0.forward(ctx, s0));
             states.add(pre1.forward(ctx, s1));
@@ -217,7 +232,7 @@ public final class DartsSupernet extends Supernet {
             for (int n = 2; n < 2 + Genotype.NODES; n++) {
                 NDArray sum = null;
                 for (int j = 0; j < n; j++) {
-                    NDArray h = edges[k].forward(ctx, states.get(j), w.get(k), auxBeta);
+                    NDArray h = edges[k].forward(ctx, states.get(j), w.get(k), auxBeta, shared);
                     if (edgeW != null) {
                         h = h.mul(edgeW.get(k));
                     }

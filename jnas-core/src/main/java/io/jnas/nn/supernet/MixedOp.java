@@ -5,10 +5,14 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Module;
 import io.jnas.nn.Zero;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One supernet edge: Σ_o w_o·op_o(x) over the candidate operations, with w a row of softmax(α)
@@ -16,6 +20,11 @@ import java.util.List;
  * only the first C/K channels go through the operations; the rest bypass (max-pooled when the
  * edge is strided) and the result is channel-shuffled in K groups (PC-DARTS). With an
  * auxiliary skip (DARTS-), β·skip(x) is added.
+ *
+ * <p>The edges that read the same state can share work through a {@link Shared} pass: the ReLU of the state and the
+ * operations whose module instance the edges share (a cell gives the edges of one state one pooling module, and one
+ * batch norm after it in the DARTS search form: their outputs are the same tensor for every such edge, as are the
+ * running statistics they keep).
  * Input (N, C, H, W) → output (N, C, H/stride, W/stride).
  */
 public final class MixedOp extends Module {
@@ -58,32 +67,68 @@ public final class MixedOp extends Module {
      * @param auxBeta DARTS- skip weight (0 = none)
      */
     public NDArray forward(Ctx ctx, NDArray x, NDArray weights, double auxBeta) {
+        return forward(ctx, x, weights, auxBeta, null);
+    }
+
+    /**
+     * As {@link #forward(Ctx, NDArray, NDArray, double)}, reusing what another edge of the same pass computed from the
+     * same state {@code x}: its ReLU, the output of a shared module, the partial channels' bypass ({@code work} null:
+     * nothing is shared).
+     */
+    public NDArray forward(Ctx ctx, NDArray x, NDArray weights, double auxBeta, Shared work) {
+        Shared shared = work == null ? new Shared() : work;
         NDArray in = partial > 1 ? x.get(new NDIndex(":, 0:" + channels / partial)) : x;
         NDArray sum = null;
-        NDArray relu = null;
         for (int o = 0; o < ops.length; o++) {
             if (Zero.isZero(ops[o])) {
                 continue;
             }
-            NDArray src = in;
-            if (preActivated[o]) {
-                relu = relu == null ? ai.djl.nn.Activation.relu(in) : relu;
-                src = relu;
-            }
-            NDArray y = ops[o].forward(ctx, src).mul(weights.get(o));
+            Module op = ops[o];
+            NDArray src = preActivated[o] ? shared.of(RELU, x, () -> Activation.relu(in)) : in;
+            NDArray y = shared.of(op, x, () -> op.forward(ctx, src)).mul(weights.get(o));
             sum = sum == null ? y : sum.addi(y);
         }
         if (partial > 1) {
-            NDArray rest = x.get(new NDIndex(":, " + channels / partial + ":"));
-            if (stride > 1) {
-                rest = ai.djl.nn.pooling.Pool.maxPool2d(rest, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
-            }
+            NDArray rest = shared.of(stride > 1 ? BYPASS_POOLED : BYPASS, x, () -> bypass(x));
             sum = shuffle(NDArrays.concat(new NDList(sum, rest), 1), partial);
         }
         if (auxSkip != null && auxBeta > 0) {
             sum = sum.add(io.jnas.nn.Scalar.mul(auxSkip.forward(ctx, x), auxBeta));
         }
         return sum;
+    }
+
+    /** The channels that bypass the operations (PC-DARTS), max-pooled when the edge is strided. */
+    private NDArray bypass(NDArray x) {
+        NDArray rest = x.get(new NDIndex(":, " + channels / partial + ":"));
+        if (stride > 1) {
+            rest = ai.djl.nn.pooling.Pool.maxPool2d(rest, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+        }
+        return rest;
+    }
+
+    private static final Object RELU = new Object();
+    private static final Object BYPASS = new Object();
+    private static final Object BYPASS_POOLED = new Object();
+
+    /**
+     * What the edges of one forward pass computed from each state, by what (a module instance, or the ReLU, or the
+     * bypass) and from which state (the array itself, not its values). A module is only shared between edges when it
+     * computes the same function of the state for each of them; an edge's own modules are looked up too, but only
+     * it asks for them. One per cell and pass; a fresh one shares nothing.
+     */
+    public static final class Shared {
+        private final Map<Object, Map<NDArray, NDArray>> done = new IdentityHashMap<>();
+
+        NDArray of(Object what, NDArray state, Supplier<NDArray> compute) {
+            Map<NDArray, NDArray> byState = done.computeIfAbsent(what, k -> new IdentityHashMap<>());
+            NDArray y = byState.get(state);
+            if (y == null) {
+                y = compute.get();
+                byState.put(state, y);
+            }
+            return y;
+        }
     }
 
     /** Channel shuffle: (N, C, H, W) viewed as (N, g, C/g, H, W), groups interleaved. */

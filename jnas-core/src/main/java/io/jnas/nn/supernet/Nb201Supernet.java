@@ -59,7 +59,7 @@ public final class Nb201Supernet extends Supernet {
         NDArray[] f = new NDArray[3];
         for (int i = 0; i < blocks.size(); i++) {
             Module b = blocks.get(i);
-            y = b instanceof SearchCell cell ? cell.forward(ctx, y, w, auxBeta) : b.forward(ctx, y);
+            y = b instanceof SearchCell cell ? cell.forward(ctx, y, w, auxBeta, edgeWork()) : b.forward(ctx, y);
             y = remask(y, mask);
             for (int k = 0; k < 3; k++) {
                 if (stageEnd[k] == i) {
@@ -115,18 +115,29 @@ public final class Nb201Supernet extends Supernet {
         return Arrays.stream(OPS).map(Nb201Op::text).toList();
     }
 
-    /** A search cell: node j = Σ_{i<j} mixed_{i→j}(node i), output node 3. */
+    /**
+     * A search cell: node j = Σ_{i<j} mixed_{i→j}(node i), output node 3. The edges that read one node share its ReLU
+     * (both convolutions start with it) and its average pool, computed once per node.
+     */
     static final class SearchCell extends Module {
         private final MixedOp[] edges = new MixedOp[Nb201Cell.EDGES];
 
         SearchCell(Init init, int c, SearchOptions o) {
             int pc = c / o.partialChannels();
+            Module[] pools = new Module[3];
             for (int e = 0; e < edges.length; e++) {
-                List<Module> ops = new ArrayList<>();
-                for (Nb201Op op : OPS) {
-                    ops.add(CellOps.nb201(init, op, pc, false));
+                int from = Nb201Cell.FROM[e];
+                if (pools[from] == null) {
+                    pools[from] = CellOps.nb201(init, Nb201Op.AVG_POOL_3X3, pc, false);
                 }
-                edges[e] = child("edges." + e, new MixedOp(ops, c, o.partialChannels(), 1, o.auxSkip() ? new Identity() : null));
+                List<Module> ops = new ArrayList<>();
+                boolean[] pre = new boolean[OPS.length];
+                for (Nb201Op op : OPS) {
+                    pre[op.ordinal()] = op == Nb201Op.NOR_CONV_1X1 || op == Nb201Op.NOR_CONV_3X3;
+                    ops.add(op == Nb201Op.AVG_POOL_3X3 ? pools[from]
+                            : pre[op.ordinal()] ? CellOps.nb201PreActivated(init, op, pc, false) : CellOps.nb201(init, op, pc, false));
+                }
+                edges[e] = child("edges." + e, new MixedOp(ops, pre, c, o.partialChannels(), 1, o.auxSkip() ? new Identity() : null));
             }
         }
 
@@ -135,11 +146,11 @@ public final class Nb201Supernet extends Supernet {
             throw new UnsupportedOperationException("a search cell needs its α weights");
         }
 
-        NDArray forward(Ctx ctx, NDArray x, NDArray w, double auxBeta) {
+        NDArray forward(Ctx ctx, NDArray x, NDArray w, double auxBeta, MixedOp.Shared shared) {
             NDArray[] nodes = new NDArray[4];
             nodes[0] = x;
             for (int e = 0; e < edges.length; e++) {
-                NDArray h = edges[e].forward(ctx, nodes[Nb201Cell.FROM[e]], w.get(e), auxBeta);
+                NDArray h = edges[e].forward(ctx, nodes[Nb201Cell.FROM[e]], w.get(e), auxBeta, shared);
                 int to = Nb201Cell.TO[e];
                 nodes[to] = nodes[to] == null ? h : nodes[to].add(h);
             }

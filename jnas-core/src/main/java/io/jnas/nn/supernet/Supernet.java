@@ -13,6 +13,21 @@ import java.util.List;
  * head, or a masked-image decoder) turns into a loss.
  */
 public abstract class Supernet extends Module {
+    private boolean shareEdgeWork = true;
+
+    /**
+     * Whether a cell's edges share what they compute alike from one state (on, the default); off, every edge computes
+     * its own ReLU and pools as the original DARTS code does, to test that the sharing is exact and to measure it.
+     */
+    public final void shareEdgeWork(boolean on) {
+        shareEdgeWork = on;
+    }
+
+    /** The sharing context of one cell's forward pass: shared, or none (every edge computes for itself). */
+    final MixedOp.Shared edgeWork() {
+        return shareEdgeWork ? new MixedOp.Shared() : null;
+    }
+
 
     /**
      * The last feature map of each resolution stage.

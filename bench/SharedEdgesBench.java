@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Paired timing of first-order search steps (α update + weight update, as {@code jnas bench supernet}) with the edges'
  * shared work on and off, alternating step by step in one process so that the machine's drift cancels in each pair's
- * ratio. Run by bench/shared_edges.sh: arguments space (darts or nb201), C, cells (per stage for nb201), batch, pairs.
+ * ratio. Run by bench/shared_edges.sh: arguments space (darts or nb201), C, cells (per stage for nb201), batch, pairs,
+ * and optionally the objective (supervised, the default, or mae).
  */
 public final class SharedEdgesBench {
     private SharedEdgesBench() {
@@ -20,7 +21,8 @@ public final class SharedEdgesBench {
         int layers = Integer.parseInt(a[2]);
         int batch = Integer.parseInt(a[3]);
         int pairs = Integer.parseInt(a[4]);
-        SearchConfig cfg = new SearchConfig(space, "supervised", MaeObjective.Config.DEFAULT, c, layers, 10, batch, 0.025,
+        String objective = a.length > 5 ? a[5] : "supervised";
+        SearchConfig cfg = new SearchConfig(space, objective, MaeObjective.Config.DEFAULT, c, layers, 10, batch, 0.025,
                 0.001, 0.9, 3e-4, 5, 3e-4, 1e-3, SearchOptions.PLAIN, true, 0);
         double[] shared = new double[pairs];
         double[] alone = new double[pairs];
@@ -38,8 +40,8 @@ public final class SharedEdgesBench {
         for (int i = 0; i < pairs; i++) {
             ratio[i] = shared[i] / alone[i];
         }
-        System.out.printf("%s C=%d cells %d batch %d, %d pairs: shared %.1f ms, per edge %.1f ms (medians); shared / per edge "
-                + "%.3f (median of the pairs' ratios, range %.3f-%.3f)%n", space, c, layers, batch, pairs, median(shared),
+        System.out.printf("%s %s C=%d cells %d batch %d, %d pairs: shared %.1f ms, per edge %.1f ms (medians); shared / per edge "
+                + "%.3f (median of the pairs' ratios, range %.3f-%.3f)%n", space, objective, c, layers, batch, pairs, median(shared),
                 median(alone), median(ratio), Arrays.stream(ratio).min().getAsDouble(), Arrays.stream(ratio).max().getAsDouble());
     }
 

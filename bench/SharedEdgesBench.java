@@ -15,7 +15,19 @@ public final class SharedEdgesBench {
     private SharedEdgesBench() {
     }
 
-    public static void main(String[] a) throws Exception {
+    public static void main(String[] a) {
+        try {
+            run(a);
+        } catch (IllegalArgumentException e) { // bad arguments: one line, exit 2
+            System.err.println("shared_edges: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] a) {
+        if (a.length < 5) {
+            throw new IllegalArgumentException("give SPACE C CELLS BATCH PAIRS [OBJECTIVE], e.g. darts 8 5 32 12 mae");
+        }
         String space = a[0];
         int c = Integer.parseInt(a[1]);
         int layers = Integer.parseInt(a[2]);

@@ -12,7 +12,7 @@ out=$(mktemp -d)
 cp="$home/target/jnas.jar:$home/target/lib/*"
 javac -cp "$cp" -d "$out" bench/SharedEdgesBench.java
 run() { java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1 \
-  -cp "$out:$cp" SharedEdgesBench "$@" 2>/dev/null | tail -1; }
+  -cp "$out:$cp" SharedEdgesBench "$@" 2> >(grep -v -e WARN -e AutoDispatch >&2) | tail -1; }
 for objective in ${OBJECTIVES:-supervised}; do
   run darts 8 5 32 "$pairs" "$objective"
   run nb201 16 5 64 "$pairs" "$objective"

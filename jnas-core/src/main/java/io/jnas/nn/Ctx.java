@@ -18,6 +18,7 @@ public final class Ctx {
     private final CostMeter meter;
     private double dropPath;
     private java.util.function.Consumer<NDArray> reluObserver;
+    private Reuse reuse;
 
     /**
      * @param manager the step's sub-manager; every intermediate array is freed with it
@@ -68,6 +69,21 @@ public final class Ctx {
     public Ctx withReluObserver(java.util.function.Consumer<NDArray> observer) {
         this.reluObserver = observer;
         return this;
+    }
+
+    /**
+     * Shares what this pass computes alike from one array among the modules that ask for it through
+     * {@link #reused} ({@code r} null: each computes its own). Returns the one set before, to be put back.
+     */
+    public Reuse withReuse(Reuse r) {
+        Reuse before = reuse;
+        reuse = r;
+        return before;
+    }
+
+    /** {@code what} of {@code from}: computed once per array while a {@link Reuse} is set, else computed here. */
+    public NDArray reused(Object what, NDArray from, java.util.function.Supplier<NDArray> compute) {
+        return reuse == null ? compute.get() : reuse.of(what, from, compute);
     }
 
     /** ReLU that reports its output to the observer when one is set. */

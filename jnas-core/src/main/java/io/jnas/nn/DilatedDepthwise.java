@@ -13,6 +13,9 @@ import ai.djl.nn.convolutional.Conv2d;
  * (tested). Input (N, C, H, W), H and W even.
  */
 public final class DilatedDepthwise extends Module {
+    /** The pixels of even row and column of an array (the input of every stride-2 one), shared while {@link Reuse} is on. */
+    static final Object EVEN_PHASE = new Object();
+
     private final int channels;
     private final int kernel;
     private final int stride;
@@ -50,7 +53,7 @@ public final class DilatedDepthwise extends Module {
             y = Conv2d.conv2d(x, weight, null, new Shape(stride, stride), new Shape(kernel - 1, kernel - 1),
                     new Shape(2, 2), channels).singletonOrThrow();
         } else if (stride == 2) {
-            NDArray even = x.get(new ai.djl.ndarray.index.NDIndex(":, :, ::2, ::2"));
+            NDArray even = ctx.reused(EVEN_PHASE, x, () -> x.get(new ai.djl.ndarray.index.NDIndex(":, :, ::2, ::2")));
             y = Conv2d.conv2d(even, weight, null, one, pad, one, channels).singletonOrThrow();
         } else {
             NDArray phases = x.reshape(n, channels, h / 2, 2, w / 2, 2).transpose(3, 5, 0, 1, 2, 4)

@@ -11,6 +11,9 @@ import ai.djl.ndarray.index.NDIndex;
  * (N, in, H, W) → (N, out, H/2, W/2) for even H, W.
  */
 public final class FactorizedReduce extends Module {
+    /** The array without its first row and column, shared while {@link Reuse} is on. */
+    private static final Object SHIFTED = new Object();
+
     private final Conv conv1;
     private final Conv conv2;
     private final BatchNorm bn;
@@ -34,9 +37,9 @@ public final class FactorizedReduce extends Module {
 
     @Override
     public NDArray forward(Ctx ctx, NDArray x) {
-        NDArray r = ctx.relu(x);
+        NDArray r = ctx.reused(Reuse.RELU, x, () -> ctx.relu(x));
         NDArray a = conv1.forward(ctx, r);
-        NDArray b = conv2.forward(ctx, r.get(new NDIndex(":, :, 1:, 1:")));
+        NDArray b = conv2.forward(ctx, ctx.reused(SHIFTED, r, () -> r.get(new NDIndex(":, :, 1:, 1:"))));
         return bn.forward(ctx, NDArrays.concat(new NDList(a, b), 1));
     }
 }

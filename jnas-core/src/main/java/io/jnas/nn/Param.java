@@ -35,6 +35,20 @@ public record Param(String name, NDArray array, Kind kind) {
         }
     }
 
+    /**
+     * The same parameter: same name and kind, and the very same array. (A record's own equality would compare the
+     * arrays' contents, a native call per comparison that calls two tensors that hold the same numbers equal.)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Param p && p.array == array && p.name.equals(name) && p.kind == kind;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + System.identityHashCode(array);
+    }
+
     /** Number of scalar elements. */
     public long size() {
         return array.getShape().size();

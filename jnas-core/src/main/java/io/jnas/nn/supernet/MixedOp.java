@@ -8,11 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.jnas.nn.Ctx;
 import io.jnas.nn.Module;
+import io.jnas.nn.Reuse;
 import io.jnas.nn.Zero;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One supernet edge: Σ_o w_o·op_o(x) over the candidate operations, with w a row of softmax(α)
@@ -78,15 +76,24 @@ public final class MixedOp extends Module {
     public NDArray forward(Ctx ctx, NDArray x, NDArray weights, double auxBeta, Shared work) {
         Shared shared = work == null ? new Shared() : work;
         NDArray in = partial > 1 ? x.get(new NDIndex(":, 0:" + channels / partial)) : x;
+        // the ReLU of all channels is the state's own, which the operations may ask for too; of partial ones, the edge's
+        Object relu = partial > 1 ? PARTIAL_RELU : Reuse.RELU;
         NDArray sum = null;
-        for (int o = 0; o < ops.length; o++) {
-            if (Zero.isZero(ops[o])) {
-                continue;
+        Reuse before = work == null ? null : ctx.withReuse(work);
+        try {
+            for (int o = 0; o < ops.length; o++) {
+                if (Zero.isZero(ops[o])) {
+                    continue;
+                }
+                Module op = ops[o];
+                NDArray src = preActivated[o] ? shared.of(relu, x, () -> Activation.relu(in)) : in;
+                NDArray y = shared.of(op, x, () -> op.forward(ctx, src)).mul(weights.get(o));
+                sum = sum == null ? y : sum.addi(y);
             }
-            Module op = ops[o];
-            NDArray src = preActivated[o] ? shared.of(RELU, x, () -> Activation.relu(in)) : in;
-            NDArray y = shared.of(op, x, () -> op.forward(ctx, src)).mul(weights.get(o));
-            sum = sum == null ? y : sum.addi(y);
+        } finally {
+            if (work != null) {
+                ctx.withReuse(before);
+            }
         }
         if (partial > 1) {
             NDArray rest = shared.of(stride > 1 ? BYPASS_POOLED : BYPASS, x, () -> bypass(x));
@@ -107,28 +114,18 @@ public final class MixedOp extends Module {
         return rest;
     }
 
-    private static final Object RELU = new Object();
+    private static final Object PARTIAL_RELU = new Object();
     private static final Object BYPASS = new Object();
     private static final Object BYPASS_POOLED = new Object();
 
     /**
-     * What the edges of one forward pass computed from each state, by what (a module instance, or the ReLU, or the
-     * bypass) and from which state (the array itself, not its values). A module is only shared between edges when it
-     * computes the same function of the state for each of them; an edge's own modules are looked up too, but only
-     * it asks for them. One per cell and pass; a fresh one shares nothing.
+     * What the edges of one cell's forward pass computed from each state (see {@link Reuse}). A module is only shared
+     * between edges when it computes the same function of the state for each of them; an edge's own modules are
+     * looked up too, but only it asks for them. While an edge runs its operations, the operations can share through
+     * it too ({@link Ctx#reused}: a strided edge's ReLU and the phases its reductions slice). One per cell and pass; a
+     * fresh one shares nothing.
      */
-    public static final class Shared {
-        private final Map<Object, Map<NDArray, NDArray>> done = new IdentityHashMap<>();
-
-        NDArray of(Object what, NDArray state, Supplier<NDArray> compute) {
-            Map<NDArray, NDArray> byState = done.computeIfAbsent(what, k -> new IdentityHashMap<>());
-            NDArray y = byState.get(state);
-            if (y == null) {
-                y = compute.get();
-                byState.put(state, y);
-            }
-            return y;
-        }
+    public static final class Shared extends Reuse {
     }
 
     /** Channel shuffle: (N, C, H, W) viewed as (N, g, C/g, H, W), groups interleaved. */

@@ -15,6 +15,8 @@ import ai.djl.nn.convolutional.Conv2d;
 public final class DilatedDepthwise extends Module {
     /** The pixels of even row and column of an array (the input of every stride-2 one), shared while {@link Reuse} is on. */
     static final Object EVEN_PHASE = new Object();
+    /** The four parity phases of an array stacked along the batch axis (the input of every stride-1 one), shared likewise. */
+    static final Object PHASES = new Object();
 
     private final int channels;
     private final int kernel;
@@ -56,8 +58,8 @@ public final class DilatedDepthwise extends Module {
             NDArray even = ctx.reused(EVEN_PHASE, x, () -> x.get(new ai.djl.ndarray.index.NDIndex(":, :, ::2, ::2")));
             y = Conv2d.conv2d(even, weight, null, one, pad, one, channels).singletonOrThrow();
         } else {
-            NDArray phases = x.reshape(n, channels, h / 2, 2, w / 2, 2).transpose(3, 5, 0, 1, 2, 4)
-                    .reshape(4 * n, channels, h / 2, w / 2);
+            NDArray phases = ctx.reused(PHASES, x, () -> x.reshape(n, channels, h / 2, 2, w / 2, 2)
+                    .transpose(3, 5, 0, 1, 2, 4).reshape(4 * n, channels, h / 2, w / 2));
             NDArray z = Conv2d.conv2d(phases, weight, null, one, pad, one, channels).singletonOrThrow();
             y = z.reshape(2, 2, n, channels, h / 2, w / 2).transpose(2, 3, 4, 0, 5, 1).reshape(n, channels, h, w);
         }

@@ -55,7 +55,7 @@ public final class DilatedDepthwise extends Module {
             y = Conv2d.conv2d(x, weight, null, new Shape(stride, stride), new Shape(kernel - 1, kernel - 1),
                     new Shape(2, 2), channels).singletonOrThrow();
         } else if (stride == 2) {
-            NDArray even = ctx.reused(EVEN_PHASE, x, () -> x.get(new ai.djl.ndarray.index.NDIndex(":, :, ::2, ::2")));
+            NDArray even = ctx.reused(EVEN_PHASE, x, () -> x.get(new ai.djl.ndarray.index.NDIndex("..., ::2, ::2")));
             y = Conv2d.conv2d(even, weight, null, one, pad, one, channels).singletonOrThrow();
         } else {
             NDArray phases = ctx.reused(PHASES, x, () -> x.reshape(n, channels, h / 2, 2, w / 2, 2)

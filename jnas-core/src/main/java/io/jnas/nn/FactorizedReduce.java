@@ -39,7 +39,7 @@ public final class FactorizedReduce extends Module {
     public NDArray forward(Ctx ctx, NDArray x) {
         NDArray r = ctx.reused(Reuse.RELU, x, () -> ctx.relu(x));
         NDArray a = conv1.forward(ctx, r);
-        NDArray b = conv2.forward(ctx, ctx.reused(SHIFTED, r, () -> r.get(new NDIndex(":, :, 1:, 1:"))));
+        NDArray b = conv2.forward(ctx, ctx.reused(SHIFTED, r, () -> r.get(new NDIndex("..., 1:, 1:"))));
         return bn.forward(ctx, NDArrays.concat(new NDList(a, b), 1));
     }
 }

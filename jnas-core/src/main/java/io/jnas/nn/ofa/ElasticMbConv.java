@@ -90,13 +90,13 @@ final class ElasticMbConv extends Module {
         }
         NDArray w5 = w;
         if (maxK == 7) {
-            NDArray crop = w.get(":, :, 1:6, 1:6").reshape(mid, 25);
+            NDArray crop = w.get("..., 1:6, 1:6").reshape(mid, 25);
             w5 = crop.matMul(t75).reshape(mid, 1, 5, 5);
         }
         if (k == 5) {
             return w5;
         }
-        NDArray crop = w5.get(":, :, 1:4, 1:4").reshape(mid, 9);
+        NDArray crop = w5.get("..., 1:4, 1:4").reshape(mid, 9);
         return crop.matMul(t53).reshape(mid, 1, 3, 3);
     }
 

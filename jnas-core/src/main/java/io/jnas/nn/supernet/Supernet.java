@@ -136,7 +136,7 @@ public abstract class Supernet extends Module {
             return mask.repeat(2, f).repeat(3, f);
         }
         int f = (int) (gh / h);
-        return mask.get(new ai.djl.ndarray.index.NDIndex(":, :, ::" + f + ", ::" + f));
+        return mask.get(new ai.djl.ndarray.index.NDIndex("..., ::" + f + ", ::" + f));
     }
 
     /** Multiplies a feature map by the mask at its resolution; identity when mask is null. */

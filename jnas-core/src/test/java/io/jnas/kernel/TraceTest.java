@@ -37,10 +37,36 @@ class TraceTest {
     }
 
     @Test
+    void sharesTopLevelTimeOutByTheShapesOfTheFirstEventThatRecordedAny(@TempDir Path dir) throws Exception {
+        // an autograd node without shapes running a kernel with them, twice with a 5x5 kernel and once with a 3x3; a
+        // plain call with its own shapes; a node whose nested events recorded none
+        String node = "autograd::engine::evaluate_function: ConvolutionBackward0";
+        String events = "[" + event(node, 0, 100, "[]") + "," + event("aten::empty", 1, 1, "[[]]") + ","
+                + event("ConvolutionBackward0", 2, 95, "[[32,8,32,32]]") + ","
+                + event("aten::convolution_backward", 3, 90, "[[32,8,32,32],[8,1,5,5],[]]") + ","
+                + event(node, 200, 60, "[]") + "," + event("aten::convolution_backward", 201, 55, "[[32,8,32,32],[8,1,5,5]]")
+                + "," + event(node, 300, 10, "[]") + "," + event("aten::convolution_backward", 301, 8, "[[32,8,32,32],[8,1,3,3]]")
+                + "," + event("aten::relu", 400, 7, "[[32,8,32,32]]") + "," + event(node, 500, 4, "[]") + ","
+                + event("aten::empty", 501, 1, "[]") + "," + event("SliceBackward0", 600, 3, "[[4,4]]") + "]";
+        Trace t = Trace.read(Files.writeString(dir.resolve("s.json"), events), 10);
+        assertThat(t.ops()).isEqualTo(6);
+        assertThat(t.topShapes()).containsExactly(new Trace.Op(node + " 32x8x32x32 8x1x5x5", 2, 0.16),
+                new Trace.Op(node + " 32x8x32x32 8x1x3x3", 1, 0.01), new Trace.Op("aten::relu 32x8x32x32", 1, 0.007),
+                new Trace.Op(node, 1, 0.004), new Trace.Op("SliceBackward0 4x4", 1, 0.003));
+        assertThat(t.top().get(0)).isEqualTo(new Trace.Op(node, 4, 0.174));
+        assertThat(t.perStep(1, 1.0)).containsKey("top_ops_by_shape");
+    }
+
+    private static String event(String name, int ts, int dur, String shape) {
+        return "{\"name\":\"" + name + "\",\"ph\":\"X\",\"ts\":" + ts + ",\"dur\":" + dur + ",\"tid\":1,\"pid\":\"CPU\",\"shape\":"
+                + shape + "}";
+    }
+
+    @Test
     void refusesWhatIsNotATrace(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("x.json"), "42");
         assertThatThrownBy(() -> Trace.read(f, 3)).hasMessageContaining("is not a profiler trace");
-        assertThat(Trace.summarize(new java.util.ArrayList<>(), List.of(), 3).ops()).isZero();
+        assertThat(Trace.summarize(new java.util.ArrayList<>(), List.of(), List.of(), 3).ops()).isZero();
     }
 
     @Test

@@ -16,11 +16,11 @@ import ai.djl.nn.convolutional.Conv2d;
 public final class DilatedDepthwise extends Module {
     /** The pixels of even row and column of an array (the input of every stride-2 one), shared while {@link Reuse} is on. */
     static final Object EVEN_PHASE = new Object();
-    /** The four parity phases of an array stacked along the batch axis (the input of every stride-1 one), shared likewise. */
+    /** The four parity phases of an array stacked along the batch axis (the input of a stride-1 one on a large map), shared likewise. */
     static final Object PHASES = new Object();
     /**
      * Pixels from which a stride-1 map is convolved by phases. Below, libtorch's dilated kernel is the faster
-     * (fwd + bwd, batch 32, Zen 4: 1.9 against 2.3 ms at 32×32×8×8, 3×3; 3.9 against 4.4 ms at 32×16×16×16, 5×5); from
+     * (fwd + bwd, N×C×H×W, Zen 4: 1.9 against 2.3 ms at 32×32×8×8, 3×3; 3.9 against 4.4 ms at 32×16×16×16, 5×5); from
      * 32×32 on the phases are (7.9 against 9.4 ms at 32×8×32×32, 3×3; 12.1 against 17.8 ms at 32×16×32×32, 5×5).
      */
     static final long PHASES_FROM = 32 * 32;
